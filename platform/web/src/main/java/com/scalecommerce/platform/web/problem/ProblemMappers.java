@@ -1,0 +1,118 @@
+package com.scalecommerce.platform.web.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every exception that reaches the REST layer into {@code application/problem+json}. Unexpected
+ * failures are logged with their stack trace here and answered with a bare 500 and the request id, so
+ * nothing about the internals leaves the service.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e.status(), e.code(), e.title(), e.getMessage(), e.errors(), e.headers());
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problems.response(
+                400, "VALIDATION_FAILED", "Invalid input", "One or more fields are invalid.", errors, Map.of());
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            String message = e instanceof InvalidFormatException ? "has the wrong type or format" : "is invalid";
+            return Problems.response(
+                    400,
+                    "VALIDATION_FAILED",
+                    "Invalid input",
+                    "One or more fields are invalid.",
+                    List.of(new Problem.FieldError(field, message)),
+                    Map.of());
+        }
+        return Problems.response(
+                400, "MALFORMED_JSON", "Malformed request body", "The request body is not valid JSON.");
+    }
+
+    @ServerExceptionMapper
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return unauthorizedResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return unauthorizedResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Problems.response(403, "FORBIDDEN", "Forbidden", "You are not allowed to do this.");
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+        }
+        var reason = Response.Status.fromStatusCode(status);
+        String title = reason != null ? reason.getReasonPhrase() : "HTTP " + status;
+        String detail = status >= 500 ? "The request could not be completed." : title + ".";
+        Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
+        return Problems.response(status, Problems.codeFor(status), title, detail, List.of(), headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e) {
+        LOG.error("Unexpected failure", e);
+        return Problems.response(
+                500, "INTERNAL_ERROR", "Internal error", "The request could not be completed. Quote the request id.");
+    }
+
+    private static Response unauthorizedResponse() {
+        return Problems.response(
+                401,
+                "UNAUTHORIZED",
+                "Unauthorized",
+                "A valid access token is required.",
+                List.of(),
+                Map.of("WWW-Authenticate", "Bearer"));
+    }
+
+    /** "register.arg0.email" -> "email": clients know their field names, not our method signatures. */
+    private static String fieldOf(ConstraintViolation<?> violation) {
+        String path = violation.getPropertyPath().toString();
+        String[] parts = path.split("\\.");
+        if (parts.length >= 3) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts[parts.length - 1];
+    }
+}
