@@ -208,7 +208,7 @@ final class ConsumerLoop {
         } catch (RuntimeException e) {
             LOG.warnf(
                     e,
-                    "Group %s failed to apply %s event %s (delivery %d of %d); it will be retried",
+                    "Group %s failed to apply %s event %s (delivery %d of at most %d); it stays pending for the next reclaim",
                     group,
                     event.type(),
                     event.id(),
