@@ -143,7 +143,8 @@ class OutboxRelay {
         }
     }
 
-    private int relayBatch() {
+    /** One claim-publish-mark transaction; tests call it from several threads to stand in for replicas. */
+    int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
                 List<Long> ids = new ArrayList<>();

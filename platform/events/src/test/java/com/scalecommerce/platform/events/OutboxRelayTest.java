@@ -17,6 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -93,5 +98,35 @@ class OutboxRelayTest {
         // The consumer reads in stream order, so once the last event is applied every duplicate has been seen.
         await().until(() -> probe.timesApplied(batch.getLast().id()) == 1);
         assertThat(batch).extracting(e -> probe.timesApplied(e.id())).containsOnly(1);
+    }
+
+    @Test
+    void relaysRunningSideBySidePublishEachEventOnce() throws Exception {
+        List<UUID> appended = QuarkusTransaction.requiringNew()
+                .call(() -> IntStream.range(0, 500)
+                        .mapToObj(i -> outbox.append(COUNTED, "side-by-side-" + i, Map.of("line", i))
+                                .id())
+                        .toList());
+
+        try (ExecutorService replicas = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> relaying = IntStream.range(0, 4)
+                    .mapToObj(replica -> replicas.submit(() -> {
+                        while (relay.relayBatch() > 0) {
+                            // keep claiming until no unpublished row is left for this replica
+                        }
+                    }))
+                    .<Future<?>>map(future -> future)
+                    .toList();
+            for (Future<?> replica : relaying) {
+                replica.get();
+            }
+        }
+
+        await().until(() -> appended.stream().allMatch(probe::publishedInOutbox));
+        Map<UUID, Long> timesPublished = probe.eventsOn(STREAM).stream()
+                .filter(e -> appended.contains(e.id()))
+                .collect(Collectors.groupingBy(CloudEvent::id, Collectors.counting()));
+        assertThat(timesPublished).hasSize(appended.size());
+        assertThat(timesPublished.values()).containsOnly(1L);
     }
 }
