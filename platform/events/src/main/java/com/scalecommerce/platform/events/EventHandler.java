@@ -1,0 +1,29 @@
+package com.scalecommerce.platform.events;
+
+import java.util.Set;
+
+/**
+ * What a service implements to consume events; make the implementation a CDI bean and the platform runs it
+ * from application start to shutdown on a thread of its own.
+ *
+ * <p>{@link #handle} runs inside a JTA transaction on the default datasource, after the event id has been
+ * recorded for this consumer group: do the effect with plain JDBC on that datasource and it commits exactly
+ * once together with the record; throw to roll both back and have the event delivered again later. Events
+ * arrive at least once and, across redeliveries and replicas, not necessarily in order.
+ */
+public interface EventHandler {
+
+    /**
+     * The Redis consumer group, shared by every replica of the service, e.g. {@code analytics.sales}. It also
+     * names the dead-letter stream and is the dedupe scope, so keep it stable across releases.
+     */
+    String consumerGroup();
+
+    /** Stream keys to read, built with {@link EventStreams#ofService(String)}. */
+    Set<String> streams();
+
+    /** CloudEvent types to handle; entries of other types are acknowledged without calling the handler. */
+    Set<String> eventTypes();
+
+    void handle(CloudEvent event);
+}

@@ -1,0 +1,43 @@
+package com.scalecommerce.platform.events;
+
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Singleton;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.UUID;
+
+/** The dedupe record of consumer groups: which events each group has already applied. */
+@Singleton
+class ProcessedEvents {
+
+    private static final String RECORD =
+            "insert into processed_event (consumer_group, event_id) values (?, ?)" + " on conflict do nothing";
+
+    private final AgroalDataSource dataSource;
+
+    ProcessedEvents(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Must share the transaction of the effect: if the effect rolls back, so does the record, and the event is
+     * applied on redelivery. A concurrent insert of the same key waits for the other transaction, so two
+     * replicas never both see "first".
+     *
+     * @return true when this group had not applied the event yet
+     */
+    @Transactional(TxType.MANDATORY)
+    boolean recordFirstProcessing(String consumerGroup, UUID eventId) {
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement(RECORD)) {
+            insert.setString(1, consumerGroup);
+            insert.setObject(2, eventId);
+            return insert.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not record event " + eventId + " for " + consumerGroup, e);
+        }
+    }
+}
