@@ -38,7 +38,7 @@ create table refresh_token (
     expires_at timestamptz not null,
     rotated_at timestamptz
 );
-create index refresh_token_family on refresh_token (family_id);
+create index refresh_token_by_family on refresh_token (family_id);
 
 -- Single-use mailed tokens; only their SHA-256 is stored.
 create table email_verification_token (

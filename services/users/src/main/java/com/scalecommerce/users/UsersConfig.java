@@ -23,6 +23,12 @@ public interface UsersConfig {
      */
     Optional<URI> publicUrl();
 
+    /**
+     * Where other services reach users (a platform-wide setting, declared here because it shares the
+     * prefix). Not used by users itself.
+     */
+    Optional<URI> url();
+
     Passwords passwords();
 
     Tokens tokens();

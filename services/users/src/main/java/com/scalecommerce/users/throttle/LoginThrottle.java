@@ -4,6 +4,7 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.users.UsersConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyCommands;
+import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -47,13 +48,13 @@ public class LoginThrottle {
     /** Throws 429 with Retry-After when this account or this address must wait before the next try. */
     public void checkAllowed(String normalisedEmail, String clientIp) {
         try {
-            long accountWait = keys.pttl(blockKey(normalisedEmail));
+            long accountWait = millisToLive(blockKey(normalisedEmail));
             if (accountWait > 0) {
                 throw ProblemException.tooManyRequests(ceilSeconds(accountWait));
             }
             Long ipFailures = counters.get(ipKey(clientIp));
             if (ipFailures != null && ipFailures >= limits.ipMaxFailures()) {
-                throw ProblemException.tooManyRequests(ceilSeconds(Math.max(keys.pttl(ipKey(clientIp)), 1000)));
+                throw ProblemException.tooManyRequests(ceilSeconds(Math.max(millisToLive(ipKey(clientIp)), 1000)));
             }
         } catch (ProblemException e) {
             throw e;
@@ -83,6 +84,14 @@ public class LoginThrottle {
             keys.del(failureKey(normalisedEmail), blockKey(normalisedEmail));
         } catch (RuntimeException e) {
             LOG.warn("Could not clear the login throttle; it will expire by itself", e);
+        }
+    }
+
+    private long millisToLive(String key) {
+        try {
+            return keys.pttl(key);
+        } catch (RedisKeyNotFoundException absent) {
+            return -2;
         }
     }
 
