@@ -83,8 +83,11 @@ public interface UsersConfig {
         @WithDefault("P30D")
         Duration rotationPeriod();
 
-        /** A new key is published this long before it signs, so verifiers' cached key sets catch up. */
-        @WithDefault("PT10M")
+        /**
+         * A new key is published this long before it signs, so verifiers' cached key sets catch up: longer
+         * than the other services' JWKS refresh interval (10 min, platform/web) plus our JWKS max-age.
+         */
+        @WithDefault("PT15M")
         Duration publishLead();
 
         /** How often each replica rereads the key ring (and rotates when due). */

@@ -3,6 +3,7 @@ package com.scalecommerce.users.token;
 import com.scalecommerce.users.UsersConfig;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,6 +55,7 @@ public class SigningKeys {
             every = "${scalecommerce.users.signing-keys.reload-interval:PT30S}",
             delayed = "${scalecommerce.users.signing-keys.reload-interval:PT30S}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @RunOnVirtualThread
     void maintain() {
         Instant newest = store.newestCreatedAt().orElse(Instant.EPOCH);
         if (newest.plus(config.signingKeys().rotationPeriod()).isBefore(Instant.now())) {

@@ -58,12 +58,11 @@ public class WellKnownResource {
         document.put("issuer", jwt.issuer());
         document.put("jwks_uri", base + "/.well-known/jwks.json");
         document.put("token_endpoint", base + "/api/auth/token");
-        document.put("grant_types_supported", List.of("password", "refresh_token", "client_credentials"));
+        // People sign in and refresh at /api/auth/login and /api/auth/refresh; the token endpoint is for services.
+        document.put("grant_types_supported", List.of("client_credentials"));
         document.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
-        document.put("response_types_supported", List.of("token"));
         document.put("subject_types_supported", List.of("public"));
         document.put("id_token_signing_alg_values_supported", List.of(JwtSettings.ALGORITHM));
-        document.put("token_endpoint_auth_signing_alg_values_supported", List.of(JwtSettings.ALGORITHM));
         document.put(
                 "claims_supported",
                 List.of("sub", "iss", "aud", "exp", "iat", "jti", "roles", "email", "email_verified", "scope", "sid"));

@@ -57,6 +57,18 @@ class JwksDiscoveryTest {
     }
 
     @Test
+    void discoveryNamesTheIssuerAndTheEndpointsOtherServicesNeed() {
+        given().get("/.well-known/openid-configuration")
+                .then()
+                .statusCode(200)
+                .body("issuer", org.hamcrest.Matchers.equalTo("http://localhost:8081"))
+                .body("jwks_uri", org.hamcrest.Matchers.endsWith("/.well-known/jwks.json"))
+                .body("token_endpoint", org.hamcrest.Matchers.endsWith("/api/auth/token"))
+                .body("grant_types_supported", org.hamcrest.Matchers.hasItem("client_credentials"))
+                .body("id_token_signing_alg_values_supported", org.hamcrest.Matchers.contains("RS256"));
+    }
+
+    @Test
     void publishesOnlyPublicKeysWithAShortCacheLifetime() {
         var jwks = given().get("/.well-known/jwks.json")
                 .then()
