@@ -1,0 +1,80 @@
+package com.scalecommerce.users.password;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.users.UsersConfig;
+import de.mkammerer.argon2.Argon2;
+import de.mkammerer.argon2.Argon2Factory;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * argon2id hashing. Each hash holds {@code memory-kib} of RAM for its duration, so the number computed at
+ * once is bounded: a login storm queues briefly and is then answered 503 instead of exhausting memory.
+ */
+@ApplicationScoped
+public class PasswordHasher {
+
+    private final Argon2 argon2 = Argon2Factory.create(Argon2Factory.Argon2Types.ARGON2id);
+    private final UsersConfig.Passwords params;
+    private final Semaphore slots;
+    private final String dummyHash;
+
+    PasswordHasher(UsersConfig config) {
+        this.params = config.passwords();
+        int permits =
+                params.maxConcurrentHashes().orElse(2 * Runtime.getRuntime().availableProcessors());
+        this.slots = new Semaphore(permits, true);
+        // Verified instead of a real hash for unknown emails, so they cost the same time as known ones.
+        this.dummyHash = computeHash("not a real password, only spends the same time".toCharArray());
+    }
+
+    public String hash(String password) {
+        return withSlot(() -> computeHash(password.toCharArray()));
+    }
+
+    public boolean verify(String hash, String password) {
+        return withSlot(() -> argon2.verify(hash, password.toCharArray()));
+    }
+
+    /** Spends the time of a real verification and always fails: used when there is no account. */
+    public boolean verifyAgainstNothing(String password) {
+        verify(dummyHash, password);
+        return false;
+    }
+
+    /** Spends the time of hashing a new password without storing anything. */
+    public void hashForNothing(String password) {
+        hash(password);
+    }
+
+    public boolean needsRehash(String hash) {
+        return argon2.needsRehash(hash, params.iterations(), params.memoryKib(), params.parallelism());
+    }
+
+    private String computeHash(char[] password) {
+        try {
+            return argon2.hash(params.iterations(), params.memoryKib(), params.parallelism(), password);
+        } finally {
+            argon2.wipeArray(password);
+        }
+    }
+
+    private <T> T withSlot(java.util.function.Supplier<T> work) {
+        boolean acquired;
+        try {
+            acquired = slots.tryAcquire(params.hashingQueueTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            acquired = false;
+        }
+        if (!acquired) {
+            throw ProblemException.unavailable("BUSY", "Too many sign-ins at once. Try again shortly.", 1);
+        }
+        try {
+            return work.get();
+        } finally {
+            slots.release();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.scalecommerce.users.recovery;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.users.account.Accounts;
+import com.scalecommerce.users.password.PasswordHasher;
+import com.scalecommerce.users.password.PasswordPolicy;
+import com.scalecommerce.users.throttle.LoginThrottle;
+import com.scalecommerce.users.token.Sessions;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** A signed-in person changes their password: other sessions end, theirs goes on. */
+@ApplicationScoped
+public class PasswordChange {
+
+    private final Accounts accounts;
+    private final PasswordPolicy policy;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Sessions sessions;
+
+    PasswordChange(
+            Accounts accounts,
+            PasswordPolicy policy,
+            PasswordHasher hasher,
+            LoginThrottle throttle,
+            Sessions sessions) {
+        this.accounts = accounts;
+        this.policy = policy;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.sessions = sessions;
+    }
+
+    public void change(Sessions.SignedIn caller, String currentPassword, String newPassword, String clientIp) {
+        var account = caller.account();
+        // A stolen access token must not become a way to guess the password faster than logging in.
+        throttle.checkAllowed(account.email(), clientIp);
+        if (!hasher.verify(account.passwordHash(), currentPassword)) {
+            throttle.recordFailure(account.email(), clientIp);
+            throw ProblemException.invalidField("current_password", "is wrong");
+        }
+        policy.check("new_password", newPassword);
+        accounts.changePassword(account.id(), hasher.hash(newPassword));
+        sessions.revokeAllExcept(account.id(), caller.sessionId());
+    }
+}
