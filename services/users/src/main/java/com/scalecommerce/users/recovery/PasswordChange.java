@@ -37,9 +37,9 @@ public class PasswordChange {
         throttle.checkAllowed(account.email(), clientIp);
         if (!hasher.verify(account.passwordHash(), currentPassword)) {
             throttle.recordFailure(account.email(), clientIp);
-            throw ProblemException.invalidField("current_password", "is wrong");
+            throw ProblemException.invalidField("currentPassword", "is wrong");
         }
-        policy.check("new_password", newPassword);
+        policy.check("newPassword", newPassword);
         accounts.changePassword(account.id(), hasher.hash(newPassword));
         sessions.revokeAllExcept(account.id(), caller.sessionId());
     }

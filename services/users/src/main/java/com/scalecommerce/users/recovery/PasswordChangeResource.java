@@ -1,6 +1,5 @@
 package com.scalecommerce.users.recovery;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import com.scalecommerce.users.throttle.ClientAddress;
 import com.scalecommerce.users.token.Sessions;
 import io.quarkus.security.Authenticated;
@@ -20,10 +19,9 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class PasswordChangeResource {
 
     public record ChangePasswordRequest(
-            @JsonProperty("current_password") @NotNull @Size(max = 1024)
-            String currentPassword,
+            @NotNull @Size(max = 1024) String currentPassword,
 
-            @JsonProperty("new_password") @NotNull String newPassword) {}
+            @NotNull String newPassword) {}
 
     private final PasswordChange change;
     private final Sessions sessions;

@@ -1,6 +1,5 @@
 package com.scalecommerce.users.recovery;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -24,12 +23,6 @@ public class PasswordRecoveryResource {
     public record ResetPasswordRequest(
             @NotBlank @Size(max = 200) String token,
             @NotNull String password) {}
-
-    public record ChangePasswordRequest(
-            @JsonProperty("current_password") @NotNull @Size(max = 1024)
-            String currentPassword,
-
-            @JsonProperty("new_password") @NotNull String newPassword) {}
 
     private static final Map<String, String> RESET_REQUESTED = Map.of(
             "status", "RESET_REQUESTED",

@@ -1,5 +1,6 @@
 package com.scalecommerce.users.registration;
 
+import com.scalecommerce.platform.events.Outbox;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.users.account.Account;
 import com.scalecommerce.users.account.AccountStatus;
@@ -13,6 +14,8 @@ import com.scalecommerce.users.verification.EmailVerifications;
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -37,6 +40,7 @@ public class Registration {
     private final EmailVerifications verifications;
     private final Mails mails;
     private final ExecutorService background;
+    private final Outbox outbox;
 
     Registration(
             Accounts accounts,
@@ -44,7 +48,9 @@ public class Registration {
             PasswordHasher hasher,
             EmailVerifications verifications,
             Mails mails,
-            @VirtualThreads ExecutorService background) {
+            @VirtualThreads ExecutorService background,
+            Outbox outbox) {
+        this.outbox = outbox;
         this.accounts = accounts;
         this.policy = policy;
         this.hasher = hasher;
@@ -76,13 +82,19 @@ public class Registration {
     }
 
     /**
-     * The one place where a registration completes: the user.registered event belongs here, written
-     * to the outbox in this same transaction.
+     * The one place where a registration completes. {@code user.registered} is written to the outbox in the
+     * same transaction, so it is published if and only if the account exists. It carries no email or name:
+     * personal data stays in this service.
      */
     @Transactional
     Account createAccount(String email, String passwordHash, String displayName) {
         String name = displayName == null || displayName.isBlank() ? null : displayName.strip();
-        return accounts.create(email, passwordHash, name, Set.of(Role.CUSTOMER), false);
+        Account created = accounts.create(email, passwordHash, name, Set.of(Role.CUSTOMER), false);
+        outbox.append(
+                "user.registered",
+                created.id().toString(),
+                Map.of("userId", created.id(), "registeredAt", Instant.now().toString()));
+        return created;
     }
 
     private void tellOwnerOfExistingAccount(Account owner) {

@@ -129,8 +129,8 @@ class PasswordRecoveryTest {
         change(accessToken, "not my password", NEW_PASSWORD)
                 .then()
                 .statusCode(400)
-                .body("errors.field", hasItem("current_password"));
-        change(accessToken, PASSWORD, "12345678").then().statusCode(400).body("errors.field", hasItem("new_password"));
+                .body("errors.field", hasItem("currentPassword"));
+        change(accessToken, PASSWORD, "12345678").then().statusCode(400).body("errors.field", hasItem("newPassword"));
 
         change(accessToken, PASSWORD, NEW_PASSWORD).then().statusCode(204);
 
@@ -144,7 +144,7 @@ class PasswordRecoveryTest {
     @Test
     void changingThePasswordNeedsAnAccessToken() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("current_password", PASSWORD, "new_password", NEW_PASSWORD))
+                .body(Map.of("currentPassword", PASSWORD, "newPassword", NEW_PASSWORD))
                 .put("/api/users/me/password")
                 .then()
                 .statusCode(401)
@@ -180,7 +180,7 @@ class PasswordRecoveryTest {
         return given().auth()
                 .oauth2(accessToken)
                 .contentType(ContentType.JSON)
-                .body(Map.of("current_password", current, "new_password", next))
+                .body(Map.of("currentPassword", current, "newPassword", next))
                 .put("/api/users/me/password");
     }
 }

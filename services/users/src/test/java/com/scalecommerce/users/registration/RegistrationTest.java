@@ -51,7 +51,7 @@ class RegistrationTest {
                 login(typed, PASSWORD).then().statusCode(200).extract().path("access_token");
         assertThat(jwtPart(accessToken, 1).getString("email")).isEqualTo(email);
         assertThat(jwtPart(accessToken, 1).getBoolean("email_verified")).isFalse();
-        me(accessToken).then().statusCode(200).body("email", equalTo(email)).body("email_verified", equalTo(false));
+        me(accessToken).then().statusCode(200).body("email", equalTo(email)).body("emailVerified", equalTo(false));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of("token", token))
@@ -59,7 +59,7 @@ class RegistrationTest {
                 .then()
                 .statusCode(204);
 
-        me(accessToken).then().statusCode(200).body("email_verified", equalTo(true));
+        me(accessToken).then().statusCode(200).body("emailVerified", equalTo(true));
         String fresh = login(email, PASSWORD).then().statusCode(200).extract().path("access_token");
         assertThat(jwtPart(fresh, 1).getBoolean("email_verified")).isTrue();
     }

@@ -39,13 +39,12 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException invalidField(String field, String message) {
+        return invalidFields(List.of(new Problem.FieldError(field, message)));
+    }
+
+    public static ProblemException invalidFields(List<Problem.FieldError> errors) {
         return new ProblemException(
-                400,
-                "VALIDATION_FAILED",
-                "Invalid input",
-                "One or more fields are invalid.",
-                List.of(new Problem.FieldError(field, message)),
-                Map.of());
+                400, "VALIDATION_FAILED", "Invalid input", "One or more fields are invalid.", errors, Map.of());
     }
 
     public static ProblemException unauthorized(String code, String detail) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -59,7 +60,9 @@ public class ProblemMappers {
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .collect(Collectors.joining("."))
                     .replace(".[", "[");
-            String message = e instanceof InvalidFormatException ? "has the wrong type or format" : "is invalid";
+            String message = e instanceof UnrecognizedPropertyException
+                    ? "is not a field of this request"
+                    : e instanceof InvalidFormatException ? "has the wrong type or format" : "is invalid";
             return Problems.response(
                     400,
                     "VALIDATION_FAILED",

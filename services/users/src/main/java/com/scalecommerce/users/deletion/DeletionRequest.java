@@ -1,0 +1,5 @@
+package com.scalecommerce.users.deletion;
+
+import jakarta.validation.constraints.NotBlank;
+
+public record DeletionRequest(@NotBlank String currentPassword) {}
