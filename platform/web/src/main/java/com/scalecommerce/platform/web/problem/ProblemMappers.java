@@ -8,10 +8,13 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.ConnectionPoolTooBusyException;
+import io.vertx.core.http.HttpClosedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -104,6 +107,30 @@ public class ProblemMappers {
         String detail = status >= 500 ? "The request could not be completed." : title + ".";
         Map<String, String> headers = status == 401 ? Map.of("WWW-Authenticate", "Bearer") : Map.of();
         return Problems.response(status, Problems.codeFor(status), title, detail, List.of(), headers);
+    }
+
+    // A saturated client pool (Redis, HTTP) is load, not a bug: tell the caller to come back shortly.
+    @ServerExceptionMapper
+    public Response saturated(ConnectionPoolTooBusyException e) {
+        LOG.warn("Connection pool saturated: " + e.getMessage());
+        return Problems.response(
+                503,
+                "SERVICE_BUSY",
+                "Service busy",
+                "The service is under heavy load. Try again shortly.",
+                List.of(),
+                Map.of("Retry-After", "1"));
+    }
+
+    // The client hung up while we read its body: nobody is left to answer and nothing is wrong with us.
+    @ServerExceptionMapper
+    public Response clientGone(IOException e) {
+        if (e.getCause() instanceof HttpClosedException) {
+            LOG.debug("Client closed the connection before its request body was read");
+            return Problems.response(
+                    400, "CLIENT_CLOSED", "Client closed the connection", "The request was incomplete.");
+        }
+        return unexpected(e);
     }
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
