@@ -115,6 +115,20 @@ public interface UsersConfig {
 
         @WithDefault("PT15M")
         Duration ipWindow();
+
+        /** Register and forgot-password requests one client address may make per window. */
+        @WithDefault("30")
+        int mailRequestsPerAddress();
+
+        @WithDefault("PT15M")
+        Duration mailRequestWindow();
+
+        /** Mails (verification, reset, "someone tried to register") one recipient gets per window. */
+        @WithDefault("5")
+        int mailsPerRecipient();
+
+        @WithDefault("PT1H")
+        Duration mailWindow();
     }
 
     interface BootstrapAdmin {

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.config.HeaderConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.mail.internet.MimeMessage;
@@ -35,6 +36,9 @@ public final class Api {
     /** Each test signs in from its own address, so per-address throttling never couples tests. */
     public static String useFreshClientAddress() {
         String ip = randomIp();
+        // RestAssured merges same-named headers by default; the service would see the first address forever.
+        RestAssured.config = RestAssured.config()
+                .headerConfig(HeaderConfig.headerConfig().overwriteHeadersWithName("X-Forwarded-For"));
         RestAssured.requestSpecification =
                 new RequestSpecBuilder().addHeader("X-Forwarded-For", ip).build();
         return ip;

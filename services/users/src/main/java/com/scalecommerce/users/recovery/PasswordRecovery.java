@@ -8,6 +8,7 @@ import com.scalecommerce.users.account.EmailAddress;
 import com.scalecommerce.users.mail.Mails;
 import com.scalecommerce.users.password.PasswordHasher;
 import com.scalecommerce.users.password.PasswordPolicy;
+import com.scalecommerce.users.throttle.MailThrottle;
 import com.scalecommerce.users.token.OpaqueTokens;
 import com.scalecommerce.users.token.Sessions;
 import io.quarkus.virtual.threads.VirtualThreads;
@@ -39,6 +40,8 @@ public class PasswordRecovery {
     private final UsersConfig config;
     private final ExecutorService background;
 
+    private final MailThrottle mailThrottle;
+
     PasswordRecovery(
             DataSource db,
             Accounts accounts,
@@ -47,7 +50,9 @@ public class PasswordRecovery {
             Sessions sessions,
             Mails mails,
             UsersConfig config,
-            @VirtualThreads ExecutorService background) {
+            @VirtualThreads ExecutorService background,
+            MailThrottle mailThrottle) {
+        this.mailThrottle = mailThrottle;
         this.db = db;
         this.accounts = accounts;
         this.policy = policy;
@@ -66,7 +71,10 @@ public class PasswordRecovery {
         String email = EmailAddress.normalise(rawEmail);
         background.execute(() -> {
             try {
-                accounts.findByEmail(email).filter(Account::isActive).ifPresent(this::sendResetLink);
+                accounts.findByEmail(email)
+                        .filter(Account::isActive)
+                        .filter(account -> mailThrottle.allowMailTo(account.email()))
+                        .ifPresent(this::sendResetLink);
             } catch (RuntimeException e) {
                 LOG.error("Could not send a password reset mail", e);
             }

@@ -10,6 +10,7 @@ import com.scalecommerce.users.account.Role;
 import com.scalecommerce.users.mail.Mails;
 import com.scalecommerce.users.password.PasswordHasher;
 import com.scalecommerce.users.password.PasswordPolicy;
+import com.scalecommerce.users.throttle.MailThrottle;
 import com.scalecommerce.users.verification.EmailVerifications;
 import io.quarkus.virtual.threads.VirtualThreads;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,7 @@ public class Registration {
     private final Mails mails;
     private final ExecutorService background;
     private final Outbox outbox;
+    private final MailThrottle mailThrottle;
 
     Registration(
             Accounts accounts,
@@ -49,8 +51,10 @@ public class Registration {
             EmailVerifications verifications,
             Mails mails,
             @VirtualThreads ExecutorService background,
-            Outbox outbox) {
+            Outbox outbox,
+            MailThrottle mailThrottle) {
         this.outbox = outbox;
+        this.mailThrottle = mailThrottle;
         this.accounts = accounts;
         this.policy = policy;
         this.hasher = hasher;
@@ -98,7 +102,7 @@ public class Registration {
     }
 
     private void tellOwnerOfExistingAccount(Account owner) {
-        if (owner.status() != AccountStatus.ACTIVE) {
+        if (owner.status() != AccountStatus.ACTIVE || !mailThrottle.allowMailTo(owner.email())) {
             return;
         }
         if (!owner.emailVerified()) {

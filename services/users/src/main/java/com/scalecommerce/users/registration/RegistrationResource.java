@@ -1,6 +1,9 @@
 package com.scalecommerce.users.registration;
 
+import com.scalecommerce.users.throttle.ClientAddress;
+import com.scalecommerce.users.throttle.MailThrottle;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -28,13 +32,16 @@ public class RegistrationResource {
             "message", "Check your inbox: we sent a mail to finish setting up your account.");
 
     private final Registration registration;
+    private final MailThrottle mailThrottle;
 
-    RegistrationResource(Registration registration) {
+    RegistrationResource(Registration registration, MailThrottle mailThrottle) {
         this.registration = registration;
+        this.mailThrottle = mailThrottle;
     }
 
     @POST
-    public Response register(@NotNull @Valid RegisterRequest request) {
+    public Response register(@NotNull @Valid RegisterRequest request, @Context HttpServerRequest http) {
+        mailThrottle.checkClient(ClientAddress.of(http));
         registration.register(request.email(), request.password(), request.name());
         return Response.accepted(ACCEPTED).build();
     }

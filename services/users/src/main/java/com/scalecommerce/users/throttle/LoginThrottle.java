@@ -7,11 +7,7 @@ import io.quarkus.redis.datasource.keys.KeyCommands;
 import io.quarkus.redis.datasource.keys.RedisKeyNotFoundException;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,11 +106,11 @@ public class LoginThrottle {
     }
 
     private static String failureKey(String email) {
-        return PREFIX + "account:" + sha256(email) + ":failures";
+        return PREFIX + "account:" + ThrottleKeys.hashOf(email) + ":failures";
     }
 
     private static String blockKey(String email) {
-        return PREFIX + "account:" + sha256(email) + ":blocked";
+        return PREFIX + "account:" + ThrottleKeys.hashOf(email) + ":blocked";
     }
 
     private static String ipKey(String ip) {
@@ -129,14 +125,5 @@ public class LoginThrottle {
         // Failing open would switch off brute-force protection whenever Redis blips; fail fast instead.
         LOG.error("Login throttle unavailable", cause);
         return ProblemException.unavailable("THROTTLE_UNAVAILABLE", "Sign-in is briefly unavailable.", 5);
-    }
-
-    private static String sha256(String value) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
