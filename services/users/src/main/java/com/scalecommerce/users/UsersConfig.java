@@ -69,6 +69,10 @@ public interface UsersConfig {
         @WithDefault("P14D")
         Duration refreshTokenLifetime();
 
+        /** However often it is refreshed, a session ends this long after sign-in (ASVS 3.3: absolute timeout). */
+        @WithDefault("P30D")
+        Duration sessionMaxLifetime();
+
         @WithDefault("P2D")
         Duration emailVerificationLifetime();
 

@@ -27,7 +27,8 @@ class RefreshTokenStore {
             UUID accountId,
             Instant expiresAt,
             Instant rotatedAt,
-            Instant familyRevokedAt) {}
+            Instant familyRevokedAt,
+            Instant familyCreatedAt) {}
 
     void insertFamily(UUID familyId, UUID accountId) {
         update("insert into refresh_token_family (id, account_id) values (?, ?)", familyId, accountId);
@@ -49,7 +50,8 @@ class RefreshTokenStore {
     Optional<LockedToken> lock(byte[] tokenHash) {
         try (Connection c = db.getConnection();
                 PreparedStatement s = c.prepareStatement(
-                        "select t.id, t.family_id, f.account_id, t.expires_at, t.rotated_at, f.revoked_at"
+                        "select t.id, t.family_id, f.account_id, t.expires_at, t.rotated_at, f.revoked_at,"
+                                + " f.created_at"
                                 + " from refresh_token t join refresh_token_family f on f.id = t.family_id"
                                 + " where t.token_hash = ? for update")) {
             s.setBytes(1, tokenHash);
@@ -63,7 +65,8 @@ class RefreshTokenStore {
                         r.getObject(3, UUID.class),
                         instant(r, 4),
                         instant(r, 5),
-                        instant(r, 6)));
+                        instant(r, 6),
+                        instant(r, 7)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

@@ -64,6 +64,10 @@ public class Sessions {
         if (token.expiresAt().isBefore(Instant.now())) {
             throw invalidRefreshToken();
         }
+        if (token.familyCreatedAt().plus(config.tokens().sessionMaxLifetime()).isBefore(Instant.now())) {
+            store.revokeFamily(token.familyId(), "SESSION_EXPIRED");
+            throw invalidRefreshToken();
+        }
         Optional<Account> account = accounts.findById(token.accountId());
         if (account.isEmpty() || !account.get().isActive()) {
             store.revokeFamily(token.familyId(), "ACCOUNT_NOT_ACTIVE");
