@@ -129,6 +129,30 @@ class ReviewsTest {
     }
 
     @Test
+    void reviewsPostedAtTheSameTimeAreAllCountedInTheRating() throws Exception {
+        UUID product = catalog.activeProduct().id();
+        int reviewers = 24;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(reviewers)) {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<Integer>> posts = new ArrayList<>();
+            for (int i = 0; i < reviewers; i++) {
+                int rating = 1 + i % 5;
+                posts.add(pool.submit(() -> {
+                    start.await();
+                    return post(TestTokenIssuer.customer(UUID.randomUUID()), product, review(rating, "Concurrent", ""))
+                            .statusCode();
+                }));
+            }
+            start.countDown();
+            for (var posted : posts) {
+                assertThat(posted.get()).isEqualTo(201);
+            }
+        }
+        // Ratings 1..5 repeated: 4 full rounds (sum 60) plus 1, 2, 3, 4 (sum 10) = 70 over 24 reviews.
+        assertRating(product, "2.92", reviewers, Map.of(1, 5, 2, 5, 3, 5, 4, 5, 5, 4));
+    }
+
+    @Test
     void hiddenReviewsAreInvisibleToShoppersButNotToModerators() {
         UUID product = catalog.activeProduct().id();
         UUID moderator = UUID.randomUUID();
