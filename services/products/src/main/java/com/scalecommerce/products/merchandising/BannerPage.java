@@ -1,0 +1,5 @@
+package com.scalecommerce.products.merchandising;
+
+import java.util.List;
+
+public record BannerPage(List<Banner> items, String nextCursor) {}
