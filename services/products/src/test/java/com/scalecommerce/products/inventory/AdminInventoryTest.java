@@ -132,6 +132,10 @@ class AdminInventoryTest {
                 .body("outOfStock", equalTo(false));
 
         assertThat(stock.levels(sku.sku()).threshold()).isEqualTo(8);
+        // Moving the line over the stock is a crossing too; moving it again while low is not.
+        assertThat(stock.events("inventory.low", sku.sku())).hasSize(1);
+        InventoryApi.threshold(sku.sku(), 9).then().statusCode(200);
+        assertThat(stock.events("inventory.low", sku.sku())).hasSize(1);
         InventoryApi.threshold(sku.sku(), -1)
                 .then()
                 .statusCode(400)
