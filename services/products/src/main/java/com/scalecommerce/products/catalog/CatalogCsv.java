@@ -118,7 +118,9 @@ public class CatalogCsv {
                     while (rows.next()) {
                         var row = new ArrayList<String>(COLUMNS.size());
                         for (int i = 1; i <= COLUMNS.size(); i++) {
-                            row.add(rows.getString(i));
+                            // Jackson drops null list elements, which would shift the columns after them.
+                            String value = rows.getString(i);
+                            row.add(value == null ? "" : value);
                         }
                         writer.write(row);
                     }
@@ -210,8 +212,9 @@ public class CatalogCsv {
                 .readValues(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             boolean headerChecked = false;
             while (it.hasNextValue()) {
-                Map<String, String> values = it.nextValue();
+                // Before reading, the location is the first line of the record (records may span lines).
                 int line = it.getCurrentLocation().getLineNr();
+                Map<String, String> values = it.nextValue();
                 if (!headerChecked) {
                     checkHeader((CsvSchema) it.getParserSchema());
                     headerChecked = true;
