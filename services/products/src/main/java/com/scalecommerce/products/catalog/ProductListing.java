@@ -1,7 +1,5 @@
 package com.scalecommerce.products.catalog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.products.catalog.CatalogViews.BrandRef;
 import com.scalecommerce.products.catalog.CatalogViews.Rating;
@@ -43,21 +41,18 @@ public class ProductListing {
     private final Categories categories;
     private final ProductStore store;
     private final CatalogConfig config;
-    private final ObjectMapper json;
 
     ProductListing(
             AgroalDataSource db,
             TextSearch textSearch,
             Categories categories,
             ProductStore store,
-            CatalogConfig config,
-            ObjectMapper json) {
+            CatalogConfig config) {
         this.db = db;
         this.textSearch = textSearch;
         this.categories = categories;
         this.store = store;
         this.config = config;
-        this.json = json;
     }
 
     public enum Sort {
@@ -208,10 +203,7 @@ public class ProductListing {
                 var category = categories
                         .resolve(request.category())
                         .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "No such category."));
-                scope.add(SqlFragment.of(
-                        "p.id in (select pc.product_id from product_category pc join category c"
-                                + " on c.id = pc.category_id where c.path like ?)",
-                        category.path() + "%"));
+                scope.add(SqlFragment.of("p.category_ancestors @> array[?::uuid]", category.id()));
             }
             Map<String, SqlFragment> flags = flags(request);
             List<Item> items = new ArrayList<>();
@@ -258,36 +250,14 @@ public class ProductListing {
         }
         int i = 0;
         for (var attribute : request.attributes().entrySet()) {
-            var sql = new StringBuilder("(");
-            var params = new ArrayList<Object>();
-            for (String value : attribute.getValue()) {
-                for (Object candidate : candidates(value)) {
-                    if (!params.isEmpty()) {
-                        sql.append(" or ");
-                    }
-                    sql.append("p.attributes @> cast(? as jsonb) or p.attributes @> cast(? as jsonb)");
-                    params.add(toJson(Map.of(attribute.getKey(), candidate)));
-                    params.add(toJson(Map.of(attribute.getKey(), List.of(candidate))));
-                }
-            }
-            flags.put(
-                    "a" + i++ + ":" + attribute.getKey(),
-                    new SqlFragment(sql.append(")").toString(), params));
+            // attribute_values holds "name=value" texts (V3 migration); any of the chosen values matches.
+            String[] values = attribute.getValue().stream()
+                    .map(value -> attribute.getKey() + "=" + value)
+                    .toArray(String[]::new);
+            flags.put("a" + i++ + ":" + attribute.getKey(), SqlFragment.of("p.attribute_values && ?::text[]", (Object)
+                    values));
         }
         return flags;
-    }
-
-    /** "5" matches the text "5" and the number 5; "true" the text and the boolean. */
-    private static List<Object> candidates(String value) {
-        var candidates = new ArrayList<Object>();
-        candidates.add(value);
-        if (value.matches("-?\\d{1,15}(\\.\\d{1,6})?")) {
-            candidates.add(new BigDecimal(value));
-        }
-        if (value.equals("true") || value.equals("false")) {
-            candidates.add(Boolean.valueOf(value));
-        }
-        return candidates;
     }
 
     private String page(
@@ -383,7 +353,7 @@ public class ProductListing {
         Map<String, String> columns = new LinkedHashMap<>();
         var sql = new SqlBuilder()
                 .add("with base as materialized (select p.id, p.brand_id, p.min_price_minor, p.rating_avg,"
-                        + " p.attributes, ")
+                        + " p.attribute_values, p.category_ancestors, ")
                 .add(ProductStore.IN_STOCK + " in_stock");
         for (String name : names) {
             columns.put(name, "f_" + name);
@@ -413,27 +383,21 @@ public class ProductListing {
                 + allBut(columns, "rating") + " group by 2");
         sql.add(" union all select 'stock', in_stock::text, count(*) from base where " + allBut(columns, "stock")
                 + " group by 2");
-        sql.add(" union all select 'attr:' || e.key, v.val, count(distinct base.id) from base"
-                + " cross join lateral jsonb_each(base.attributes) e"
-                + " cross join lateral jsonb_array_elements_text(case when jsonb_typeof(e.value) = 'array'"
-                + " then e.value else jsonb_build_array(e.value) end) v(val)"
-                + " where jsonb_typeof(e.value) not in ('object', 'null') and ");
+        sql.add(" union all select 'attr', kv, count(*) from base cross join lateral unnest(base.attribute_values) kv"
+                + " where ");
         // Attribute filters are disjunctive per attribute: the colour facet ignores the colour filter only.
         var nonAttribute = new ArrayList<String>();
         for (var column : columns.entrySet()) {
             if (column.getKey().startsWith("a")) {
                 String key = column.getKey().substring(column.getKey().indexOf(':') + 1);
-                sql.add("(e.key = ? or " + column.getValue() + ") and ", key);
+                sql.add("(split_part(kv, '=', 1) = ? or " + column.getValue() + ") and ", key);
             } else {
                 nonAttribute.add(column.getValue());
             }
         }
-        sql.add(String.join(" and ", nonAttribute) + " group by e.key, v.val");
-        sql.add(" union all select 'category', ancestor, count(distinct base.id) from base"
-                + " join product_category pc on pc.product_id = base.id"
-                + " join category leaf on leaf.id = pc.category_id"
-                + " cross join lateral unnest(string_to_array(trim(both '/' from leaf.path), '/')) ancestor"
-                + " where " + all + " group by ancestor");
+        sql.add(String.join(" and ", nonAttribute) + " group by kv");
+        sql.add(" union all select 'category', ancestor::text, count(*) from base"
+                + " cross join lateral unnest(base.category_ancestors) ancestor where " + all + " group by ancestor");
 
         long total = 0;
         Map<String, Long> brandCounts = new HashMap<>();
@@ -460,10 +424,12 @@ public class ProductListing {
                             else outOfStock = n;
                         }
                         case "category" -> categoryCounts.put(value, n);
-                        default ->
+                        default -> {
+                            int equals = value.indexOf('=');
                             attributeValues
-                                    .computeIfAbsent(facet.substring("attr:".length()), k -> new ArrayList<>())
-                                    .add(new ValueCount(value, n));
+                                    .computeIfAbsent(value.substring(0, equals), k -> new ArrayList<>())
+                                    .add(new ValueCount(value.substring(equals + 1), n));
+                        }
                     }
                 }
             }
@@ -560,14 +526,6 @@ public class ProductListing {
                         .limit(config.attributeFacetValues())
                         .toList())));
         return facet;
-    }
-
-    private String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Opaque to clients: the sort it belongs to, the sort keys of the last row shown, and its id. */

@@ -27,9 +27,8 @@ import java.util.UUID;
 @ApplicationScoped
 class ProductStore {
 
-    /** True when some active variant of product {@code p} has an unreserved unit. */
-    static final String IN_STOCK = "exists (select 1 from variant v join stock s on s.variant_id = v.id"
-            + " where v.product_id = p.id and v.active and s.on_hand > s.reserved)";
+    /** True when some active variant of product {@code p} has an unreserved unit (kept by triggers, V3). */
+    static final String IN_STOCK = "p.in_stock";
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};

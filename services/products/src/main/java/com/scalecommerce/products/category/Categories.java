@@ -80,11 +80,9 @@ public class Categories {
         try (var connection = db.getConnection()) {
             List<Category> all = all(connection);
             Map<UUID, Long> counts = new HashMap<>();
-            try (var select = connection.prepareStatement("select ancestor::uuid, count(distinct pc.product_id)"
-                            + " from product_category pc"
-                            + " join product p on p.id = pc.product_id and p.status = 'ACTIVE'"
-                            + " join category leaf on leaf.id = pc.category_id"
-                            + " cross join lateral unnest(string_to_array(trim(both '/' from leaf.path), '/')) ancestor"
+            // category_ancestors lists each category a product is in, with its ancestors, once (V3 migration).
+            try (var select = connection.prepareStatement("select ancestor, count(*) from product p"
+                            + " cross join lateral unnest(p.category_ancestors) ancestor where p.status = 'ACTIVE'"
                             + " group by ancestor");
                     var rows = select.executeQuery()) {
                 while (rows.next()) {
