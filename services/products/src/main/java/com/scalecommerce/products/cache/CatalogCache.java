@@ -11,6 +11,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -38,6 +41,8 @@ public class CatalogCache {
     private final ValueCommands<String, String> values;
     private final TransactionSynchronizationRegistry transactions;
     private final CacheConfig config;
+
+    private final ConcurrentHashMap<String, CompletableFuture<CachedJson>> loading = new ConcurrentHashMap<>();
 
     private volatile long skipRedisUntil;
     private volatile boolean redisDown;
@@ -73,14 +78,33 @@ public class CatalogCache {
             redisFailed(e);
             return render(loader.get());
         }
-        CachedJson fresh = render(loader.get());
-        try {
-            values.psetex(redisKey, config.ttl().toMillis(), fresh.serialise());
-            redisRecovered();
-        } catch (RuntimeException e) {
-            redisFailed(e);
+        // Single flight per key: concurrent misses for the same response wait for one computation instead of
+        // all running the same facet query (a cold popular listing would otherwise stampede PostgreSQL).
+        var mine = new CompletableFuture<CachedJson>();
+        var running = loading.putIfAbsent(redisKey, mine);
+        if (running != null) {
+            try {
+                return running.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
-        return fresh;
+        try {
+            CachedJson fresh = render(loader.get());
+            mine.complete(fresh);
+            try {
+                values.psetex(redisKey, config.ttl().toMillis(), fresh.serialise());
+                redisRecovered();
+            } catch (RuntimeException e) {
+                redisFailed(e);
+            }
+            return fresh;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            loading.remove(redisKey, mine);
+        }
     }
 
     /** Invalidates every cached shopper read once the current transaction commits (at once without one). */

@@ -195,7 +195,9 @@ public class ProductListing {
         try (var connection = db.getConnection()) {
             TextSearch.Match match = request.isSearch() ? textSearch.match(connection, request.q()) : null;
             List<SqlFragment> scope = new ArrayList<>();
-            scope.add(SqlFragment.of("p.status = 'ACTIVE'"));
+            // A product without an active variant has no price and cannot be bought: it is not listed (and its
+            // missing sort key could not be part of a price cursor). Admin writes never leave one ACTIVE.
+            scope.add(SqlFragment.of("p.status = 'ACTIVE' and p.min_price_minor is not null"));
             if (match != null) {
                 scope.add(match.condition());
             }

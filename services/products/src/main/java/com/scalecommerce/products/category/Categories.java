@@ -82,7 +82,8 @@ public class Categories {
             Map<UUID, Long> counts = new HashMap<>();
             // category_ancestors lists each category a product is in, with its ancestors, once (V3 migration).
             try (var select = connection.prepareStatement("select ancestor, count(*) from product p"
-                            + " cross join lateral unnest(p.category_ancestors) ancestor where p.status = 'ACTIVE'"
+                            + " cross join lateral unnest(p.category_ancestors) ancestor"
+                            + " where p.status = 'ACTIVE' and p.min_price_minor is not null"
                             + " group by ancestor");
                     var rows = select.executeQuery()) {
                 while (rows.next()) {

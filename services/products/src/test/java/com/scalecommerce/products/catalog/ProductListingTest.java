@@ -110,6 +110,17 @@ class ProductListingTest {
                 .post("/api/admin/products/" + archived + "/archive")
                 .then()
                 .statusCode(200);
+        // Another writer (the demo generator writes tables directly) leaves an ACTIVE product with no active
+        // variant: unbuyable, so never listed or counted, and no price-sorted page may trip over its missing price.
+        var unpriced = new HashMap<String, Object>();
+        unpriced.put("name", "iPhone 15 Unpriced");
+        unpriced.put("categoryIds", List.of(categories.get("phones")));
+        unpriced.put("variants", List.of(variant("UNPRICED-" + marker, 100)));
+        UUID unpricedId = UUID.fromString(createProduct(unpriced).getString("id"));
+        probe.update("update variant set active = false where product_id = ?", unpricedId);
+        probe.update(
+                "update product set status = 'ACTIVE', min_price_minor = null, max_price_minor = null where id = ?",
+                unpricedId);
         cache.invalidateNow();
         m = marker;
     }
