@@ -1,6 +1,7 @@
 package com.scalecommerce.products.inventory;
 
 import com.scalecommerce.platform.events.Outbox;
+import com.scalecommerce.products.cache.CatalogCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -20,9 +21,11 @@ class StockJournal {
             + " values (?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final Outbox outbox;
+    private final CatalogCache catalogCache;
 
-    StockJournal(Outbox outbox) {
+    StockJournal(Outbox outbox, CatalogCache catalogCache) {
         this.outbox = outbox;
+        this.catalogCache = catalogCache;
     }
 
     record Entry(
@@ -75,6 +78,11 @@ class StockJournal {
                             after.available(),
                             reason.name(),
                             reference));
+        }
+        // Shoppers see availability (the in-stock filter, a variant's "available"), not counts: cached pages change
+        // only when a SKU runs out or comes back, so every other reservation leaves the cache alone.
+        if (before.isOut() != after.isOut()) {
+            catalogCache.invalidateAfterCommit();
         }
         boolean becameLow = !before.isLow() && after.isLow();
         boolean ranOut = !before.isOut() && after.isOut();

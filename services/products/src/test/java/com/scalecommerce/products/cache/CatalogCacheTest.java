@@ -74,6 +74,41 @@ class CatalogCacheTest {
     }
 
     @Test
+    void aSkuComingBackInStockShowsAtOnceThoughTheDetailWasCached() {
+        var product = activeProduct("Restocked " + marker(), null, List.of(), Map.of(), 100);
+        String id = product.getString("id");
+        String sku = product.getString("variants[0].sku");
+        given().get("/api/products/" + id).then().body("variants[0].available", equalTo(false));
+
+        given().auth()
+                .oauth2(admin())
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 5, "reason", "delivery"))
+                .post("/api/admin/inventory/" + sku + "/receipts")
+                .then()
+                .statusCode(200);
+
+        given().get("/api/products/" + id).then().body("variants[0].available", equalTo(true));
+    }
+
+    @Test
+    void aNewReviewsRatingShowsAtOnceThoughTheDetailWasCached() {
+        String id = activeProduct("Reviewed " + marker(), null, List.of(), Map.of(), 100)
+                .getString("id");
+        given().get("/api/products/" + id).then().body("rating.count", equalTo(0));
+
+        given().auth()
+                .oauth2(TestTokenIssuer.customer(UUID.randomUUID()))
+                .contentType(ContentType.JSON)
+                .body(Map.of("rating", 4, "title", "Good", "text", "Does what it says."))
+                .post("/api/products/" + id + "/reviews")
+                .then()
+                .statusCode(201);
+
+        given().get("/api/products/" + id).then().body("rating.count", equalTo(1));
+    }
+
+    @Test
     void answersNotModifiedToAMatchingIfNoneMatch() {
         String id = activeProduct("Conditional " + marker(), null, List.of(), Map.of(), 100)
                 .getString("id");
