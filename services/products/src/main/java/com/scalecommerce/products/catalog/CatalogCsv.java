@@ -120,7 +120,7 @@ public class CatalogCsv {
                         for (int i = 1; i <= COLUMNS.size(); i++) {
                             // Jackson drops null list elements, which would shift the columns after them.
                             String value = rows.getString(i);
-                            row.add(value == null ? "" : value);
+                            row.add(value == null ? "" : neutraliseFormula(value));
                         }
                         writer.write(row);
                     }
@@ -183,10 +183,27 @@ public class CatalogCsv {
         }
     }
 
+    /**
+     * A cell starting with = + - @ (or a tab or carriage return) is a formula to a spreadsheet: a product named
+     * "=HYPERLINK(...)" would run in the admin's Excel. Such cells are exported with a leading apostrophe, which
+     * spreadsheets show as text and import strips again, so a round trip keeps the value.
+     */
+    static String neutraliseFormula(String value) {
+        return !value.isEmpty() && FORMULA_START.indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    }
+
+    static String restoreFormula(String value) {
+        return value.length() > 1 && value.charAt(0) == '\'' && FORMULA_START.indexOf(value.charAt(1)) >= 0
+                ? value.substring(1)
+                : value;
+    }
+
+    private static final String FORMULA_START = "=+-@\t\r";
+
     private record CsvRow(int line, Map<String, String> values) {
         String get(String column) {
             String value = values.get(column);
-            return value == null || value.isBlank() ? null : value.strip();
+            return value == null || value.isBlank() ? null : restoreFormula(value.strip());
         }
 
         Problem.FieldError error(String column, String message) {

@@ -97,6 +97,38 @@ class CatalogCsvTest {
     }
 
     @Test
+    void cellsASpreadsheetWouldRunAsFormulasAreExportedAsTextAndImportBackUnchanged() {
+        String m = marker();
+        String name = "=HYPERLINK(\"http://evil.example\",\"win\") " + m;
+        createProduct(Map.of(
+                "name",
+                name,
+                "slug",
+                "formula-" + m,
+                "variants",
+                List.of(Map.of("sku", "F1-" + m, "priceMinor", 100))));
+
+        String export = given().auth()
+                .oauth2(admin())
+                .get("/api/admin/products/export")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String ours = export.lines().skip(1).collect(Collectors.joining("\n")).transform(all -> extractRecords(all, m));
+        assertThat(ours).contains("'=HYPERLINK").doesNotContain(",=HYPERLINK").doesNotContain(",\"=HYPERLINK");
+
+        given().auth()
+                .oauth2(admin())
+                .contentType("text/csv")
+                .body(HEADER + "\n" + ours + "\n")
+                .post("/api/admin/products/import")
+                .then()
+                .statusCode(200);
+        assertThat(adminBySlug("formula-" + m).getString("name")).isEqualTo(name);
+    }
+
+    @Test
     void rejectsTheWholeFileWithLineNumbersWhenAnyRowIsInvalid() {
         String m = marker();
         String csv = HEADER + "\n"
