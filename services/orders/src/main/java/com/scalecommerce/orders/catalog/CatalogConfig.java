@@ -11,7 +11,7 @@ interface CatalogConfig {
     @WithDefault("5s")
     Duration cacheTtl();
 
-    /** Bound on cached products; past it, the oldest entries are dropped. */
+    /** Bound on cached products; past it the cache starts over (entries live only seconds anyway). */
     @WithDefault("10000")
     int cacheSize();
 

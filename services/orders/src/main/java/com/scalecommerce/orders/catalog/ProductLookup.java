@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -26,8 +27,8 @@ class ProductLookup {
 
     // GET is safe to repeat. The timeout bounds each attempt; the breaker then answers at once while products is
     // down instead of making every cart request wait for its own timeout.
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = 4000)
+    @Timeout(value = 1000, unit = ChronoUnit.MILLIS)
+    @Retry(maxRetries = 2, delay = 50, jitter = 25, maxDuration = 2500, abortOn = CircuitBreakerOpenException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     @io.smallrye.faulttolerance.api.CircuitBreakerName(BREAKER)
     Optional<ProductDto> find(String productId) {
