@@ -47,6 +47,11 @@ public class Carts {
         return price(owner, store.read(owner.cartId()));
     }
 
+    /** A guest without a cart token has nothing in Redis to read. */
+    CartView empty() {
+        return new CartView(List.of(), null, 0, 0, List.of(), 0, false);
+    }
+
     // Redis first, then the outbox row: a refused add (limit, full cart) never touches the database, and the
     // event commits only when the cart change happened.
     @Transactional

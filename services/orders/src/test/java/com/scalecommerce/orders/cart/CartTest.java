@@ -182,6 +182,65 @@ class CartTest {
     }
 
     @Test
+    void aCartHoldsAtMostAHundredDifferentItems() {
+        var skus = new Sku[101];
+        for (int i = 0; i < skus.length; i++) {
+            skus[i] = new Sku("BEAD-" + i, 10, true);
+        }
+        UUID beads = ProductsStub.product("Beads", skus);
+        UUID me = UUID.randomUUID();
+        for (int i = 0; i < 100; i++) {
+            add(customer(me), beads, "BEAD-" + i, 1).then().statusCode(200);
+        }
+        add(customer(me), beads, "BEAD-100", 1).then().statusCode(409).body("code", equalTo("CART_FULL"));
+        add(customer(me), beads, "BEAD-7", 1).then().statusCode(200).body("itemCount", equalTo(101));
+    }
+
+    @Test
+    void aCartStaysInOneCurrency() {
+        UUID euro = ProductsStub.product("Scarf", new Sku("SCARF", 2000, true));
+        UUID pound = UUID.randomUUID();
+        ProductsStub.serve(pound, "GBP", "Gloves", new Sku("GLOVES", 1500, true));
+        String token = add(given(), euro, "SCARF", 1).header(CartToken.HEADER);
+        add(guest(token), pound, "GLOVES", 1).then().statusCode(409).body("code", equalTo("CURRENCY_MISMATCH"));
+    }
+
+    @Test
+    void changingOrRemovingALineTheCartDoesNotHaveIsNotFound() {
+        UUID me = UUID.randomUUID();
+        customer(me).delete("/api/cart/items/NOPE").then().statusCode(404).body("code", equalTo("CART_LINE_NOT_FOUND"));
+        customer(me)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 2))
+                .patch("/api/cart/items/NOPE")
+                .then()
+                .statusCode(404)
+                .body("code", equalTo("CART_LINE_NOT_FOUND"));
+        given().delete("/api/cart/items/NOPE").then().statusCode(404).body("code", equalTo("CART_NOT_FOUND"));
+    }
+
+    @Test
+    void settingAQuantityToZeroRemovesTheLine() {
+        UUID pin = ProductsStub.product("Pin", new Sku("PIN", 100, true));
+        UUID me = UUID.randomUUID();
+        add(customer(me), pin, "PIN", 3).then().statusCode(200);
+        customer(me)
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 0))
+                .patch("/api/cart/items/PIN")
+                .then()
+                .statusCode(200)
+                .body("lines", hasSize(0));
+        assertThat(redis.key().exists(CartStore.key(CartOwner.user(me).cartId())))
+                .isFalse();
+    }
+
+    @Test
+    void aForgedBearerTokenIsRefused() {
+        given().auth().oauth2("not.a.jwt").get("/api/cart").then().statusCode(401);
+    }
+
+    @Test
     void signingInMergesTheGuestCartIntoTheCustomersAndDeletesIt() {
         UUID cap = ProductsStub.product("Cap", new Sku("CAP", 1000, true));
         UUID bag = ProductsStub.product("Bag", new Sku("BAG", 5000, true));
