@@ -4,6 +4,8 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
 
@@ -17,7 +19,7 @@ public class Catalog {
 
     private static final Logger LOG = Logger.getLogger(Catalog.class);
 
-    private record Cached(Optional<Product> product, long expiresAtNanos) {}
+    private record Cached(CompletableFuture<Optional<Product>> product, long expiresAtNanos) {}
 
     private final ProductLookup lookup;
     private final CatalogConfig config;
@@ -28,19 +30,46 @@ public class Catalog {
         this.config = config;
     }
 
-    /** The ACTIVE product with this id, or empty when products does not know it (or no longer sells it). */
+    /**
+     * The ACTIVE product with this id, or empty when products does not know it (or no longer sells it). When an
+     * entry expires under load, one request reloads it and the others wait for that load (single flight), so a
+     * popular product costs products one call per TTL, not one per concurrent cart request.
+     */
     public Optional<Product> product(UUID productId) {
         long now = System.nanoTime();
         Cached cached = cache.get(productId);
-        if (cached != null && cached.expiresAtNanos - now > 0) {
-            return cached.product;
+        if (cached == null || cached.expiresAtNanos - now <= 0) {
+            var mine = new Cached(
+                    new CompletableFuture<>(), now + config.cacheTtl().toNanos());
+            boolean won = cached == null
+                    ? cache.putIfAbsent(productId, mine) == null
+                    : cache.replace(productId, cached, mine);
+            if (won) {
+                if (cache.size() > config.cacheSize()) {
+                    cache.clear();
+                }
+                load(productId, mine);
+            }
+            cached = won ? mine : cache.getOrDefault(productId, mine);
+            if (!won && cached == mine) {
+                load(productId, mine);
+            }
         }
-        Optional<Product> product = fetch(productId);
-        if (cache.size() >= config.cacheSize()) {
-            cache.clear();
+        try {
+            return cached.product.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof ProblemException problem ? problem : e;
         }
-        cache.put(productId, new Cached(product, now + config.cacheTtl().toNanos()));
-        return product;
+    }
+
+    private void load(UUID productId, Cached entry) {
+        try {
+            entry.product.complete(fetch(productId));
+        } catch (RuntimeException e) {
+            // A failure is not cached: the next request tries again (the breaker decides how hard).
+            cache.remove(productId, entry);
+            entry.product.completeExceptionally(e);
+        }
     }
 
     private Optional<Product> fetch(UUID productId) {

@@ -236,6 +236,37 @@ class CartTest {
     }
 
     @Test
+    void pricingStepsAdjustTheTotalOfTheCartView() {
+        UUID promo = ProductsStub.product("Promo", new Sku("PROMO", 1000, true));
+        add(given(), promo, "PROMO", 2)
+                .then()
+                .statusCode(200)
+                .body("subtotalMinor", equalTo(2000))
+                .body("adjustments[0].kind", equalTo("DISCOUNT"))
+                .body("adjustments[0].code", equalTo("TEST_PROMO"))
+                .body("adjustments[0].amountMinor", equalTo(-100))
+                .body("totalMinor", equalTo(1900));
+    }
+
+    @Test
+    void concurrentCartReadsShareOneProductLookup() throws Exception {
+        UUID vase = ProductsStub.product("Vase", new Sku("VASE", 6000, true));
+        String token = add(given(), vase, "VASE", 1).header(CartToken.HEADER);
+        catalog.forgetAll();
+        int before = ProductsStub.calls(vase);
+        List<Callable<Integer>> reads = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            reads.add(() -> guest(token).get("/api/cart").statusCode());
+        }
+        try (var pool = Executors.newFixedThreadPool(30)) {
+            for (Future<Integer> f : pool.invokeAll(reads)) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+        }
+        assertThat(ProductsStub.calls(vase) - before).isEqualTo(1);
+    }
+
+    @Test
     void aForgedBearerTokenIsRefused() {
         given().auth().oauth2("not.a.jwt").get("/api/cart").then().statusCode(401);
     }
