@@ -294,7 +294,15 @@ class CartTest {
                                 CartOwner.guest(new CartToken(token)).cartId())))
                 .isFalse();
         guest(token).get("/api/cart").then().body("lines", hasSize(0));
+        assertThat(redis.key().pttl(CartStore.key(CartOwner.user(me).cartId())))
+                .isGreaterThan(Duration.ofDays(29).toMillis());
         given().header(CartToken.HEADER, token).post("/api/cart/merge").then().statusCode(401);
+        given().auth()
+                .oauth2(TestTokenIssuer.admin(me))
+                .header(CartToken.HEADER, token)
+                .post("/api/cart/merge")
+                .then()
+                .statusCode(403);
     }
 
     @Test
