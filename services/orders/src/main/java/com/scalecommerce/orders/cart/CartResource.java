@@ -1,0 +1,134 @@
+package com.scalecommerce.orders.cart;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * The shopper's cart. A signed-in customer (bearer token with role CUSTOMER) always works on their own cart; a
+ * guest works on the cart named by the X-Cart-Token header, which the first add creates and every guest answer
+ * returns. A header rather than a cookie: the API is called by the storefront server and other clients, not
+ * only browsers, and a header cannot be sent cross-site by a forged form (no CSRF).
+ */
+@Path("/api/cart")
+@PermitAll
+@RunOnVirtualThread
+public class CartResource {
+
+    public record NewItem(
+            @NotNull UUID productId,
+            @NotBlank @Size(max = 100) String sku,
+            @NotNull Integer quantity) {}
+
+    public record QuantityChange(@NotNull Integer quantity) {}
+
+    private final Carts carts;
+    private final SecurityIdentity identity;
+    private final JsonWebToken jwt;
+
+    CartResource(Carts carts, SecurityIdentity identity, JsonWebToken jwt) {
+        this.carts = carts;
+        this.identity = identity;
+        this.jwt = jwt;
+    }
+
+    @GET
+    public Response get(@HeaderParam(CartToken.HEADER) String token) {
+        if (!signedIn() && token == null) {
+            return answer(carts.empty(), null);
+        }
+        var guest = guestToken(token);
+        return answer(carts.view(owner(guest)), guest);
+    }
+
+    @POST
+    @Path("/items")
+    public Response add(@HeaderParam(CartToken.HEADER) String token, @Valid @NotNull NewItem item) {
+        CartToken guest = signedIn() ? null : token == null ? CartToken.generate() : CartToken.parse(token);
+        return answer(carts.add(owner(guest), item.productId(), item.sku(), item.quantity()), guest);
+    }
+
+    @PATCH
+    @Path("/items/{sku}")
+    public Response change(
+            @HeaderParam(CartToken.HEADER) String token,
+            @PathParam("sku") String sku,
+            @Valid @NotNull QuantityChange change) {
+        var guest = guestToken(token);
+        return answer(carts.changeQuantity(owner(guest), sku, change.quantity()), guest);
+    }
+
+    @DELETE
+    @Path("/items/{sku}")
+    public Response remove(@HeaderParam(CartToken.HEADER) String token, @PathParam("sku") String sku) {
+        var guest = guestToken(token);
+        return answer(carts.remove(owner(guest), sku), guest);
+    }
+
+    /** On sign-in: the guest cart named by X-Cart-Token joins the caller's cart and is deleted. */
+    @POST
+    @Path("/merge")
+    @RolesAllowed("CUSTOMER")
+    public Response merge(@HeaderParam(CartToken.HEADER) String token) {
+        if (token == null) {
+            throw ProblemException.badRequest("CART_TOKEN_REQUIRED", "Send the guest cart's X-Cart-Token.");
+        }
+        return answer(carts.merge(CartToken.parse(token), customerId()), null);
+    }
+
+    private boolean signedIn() {
+        if (identity.isAnonymous()) {
+            return false;
+        }
+        if (!identity.hasRole("CUSTOMER")) {
+            throw ProblemException.forbidden("Carts belong to customers and guests.");
+        }
+        return true;
+    }
+
+    private CartToken guestToken(String header) {
+        if (signedIn()) {
+            return null;
+        }
+        if (header == null) {
+            throw ProblemException.notFound("CART_NOT_FOUND", "No cart: send the X-Cart-Token of your cart.");
+        }
+        return CartToken.parse(header);
+    }
+
+    private CartOwner owner(CartToken guest) {
+        return guest == null ? CartOwner.user(customerId()) : CartOwner.guest(guest);
+    }
+
+    private UUID customerId() {
+        try {
+            return UUID.fromString(jwt.getSubject());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ProblemException.forbidden("This token does not name a customer.");
+        }
+    }
+
+    private static Response answer(CartView view, CartToken guest) {
+        var response = Response.ok(view).header("Cache-Control", "no-store");
+        if (guest != null) {
+            response.header(CartToken.HEADER, guest.value());
+        }
+        return response.build();
+    }
+}

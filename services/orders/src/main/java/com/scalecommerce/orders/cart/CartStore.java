@@ -1,0 +1,216 @@
+package com.scalecommerce.orders.cart;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.vertx.mutiny.redis.client.Response;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Carts in Redis, one hash per cart at {@code orders:cart:<cartId>}: {@code q:<sku>} holds the quantity,
+ * {@code m:<sku>} "productId priceSeenMinor addedAtMillis", {@code cur} the cart's currency. Every change runs
+ * as one Lua script, so concurrent requests on one cart serialise inside Redis and no update is lost, and the
+ * limits are checked against the value actually being written.
+ */
+@ApplicationScoped
+class CartStore {
+
+    static final String KEY_PREFIX = "orders:cart:";
+
+    private static final String ADD = """
+            local key = KEYS[1]
+            local sku, pid, qty, limit, maxLines, ttl, price, cur, now =
+                ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+            local len = redis.call('HLEN', key)
+            local c = redis.call('HGET', key, 'cur')
+            if c and c ~= cur and len > 1 then return {'CURRENCY', c} end
+            local q = tonumber(redis.call('HGET', key, 'q:' .. sku) or '0')
+            if q == 0 and math.floor(len / 2) >= maxLines then return {'FULL', tostring(maxLines)} end
+            local n = q + qty
+            if n > limit then return {'LIMIT', tostring(q)} end
+            local added = now
+            if q > 0 then
+              local m = redis.call('HGET', key, 'm:' .. sku)
+              if m then added = string.match(m, '(%S+)$') end
+            end
+            redis.call('HSET', key, 'q:' .. sku, n, 'm:' .. sku, pid .. ' ' .. price .. ' ' .. added, 'cur', cur)
+            redis.call('PEXPIRE', key, ttl)
+            return {'OK', tostring(n)}
+            """;
+
+    private static final String SET = """
+            local key = KEYS[1]
+            local sku, qty, ttl, price = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
+            local m = redis.call('HGET', key, 'm:' .. sku)
+            if not m then return 'MISSING' end
+            local pid, _, added = string.match(m, '(%S+) (%S+) (%S+)')
+            redis.call('HSET', key, 'q:' .. sku, qty, 'm:' .. sku, pid .. ' ' .. price .. ' ' .. added)
+            redis.call('PEXPIRE', key, ttl)
+            return 'OK'
+            """;
+
+    private static final String REMOVE = """
+            local key = KEYS[1]
+            local removed = redis.call('HDEL', key, 'q:' .. ARGV[1], 'm:' .. ARGV[1])
+            if redis.call('HLEN', key) <= 1 then
+              redis.call('DEL', key)
+            else
+              redis.call('PEXPIRE', key, ARGV[2])
+            end
+            return removed
+            """;
+
+    private static final String READ = """
+            local all = redis.call('HGETALL', KEYS[1])
+            if #all > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+            return all
+            """;
+
+    // Guest lines join the user's: quantities add up to the per-line limit, lines past the line limit and lines
+    // in another currency than the user's non-empty cart are dropped. The guest cart is gone afterwards.
+    private static final String MERGE = """
+            local guest, user = KEYS[1], KEYS[2]
+            local limit, maxLines, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
+            local g = redis.call('HGETALL', guest)
+            if #g == 0 then return 0 end
+            local fields = {}
+            for i = 1, #g, 2 do fields[g[i]] = g[i + 1] end
+            local ucur = redis.call('HGET', user, 'cur')
+            if ucur and redis.call('HLEN', user) > 1 and ucur ~= fields['cur'] then
+              redis.call('DEL', guest)
+              return 0
+            end
+            local merged = 0
+            for f, v in pairs(fields) do
+              if string.sub(f, 1, 2) == 'q:' then
+                local sku = string.sub(f, 3)
+                local uq = tonumber(redis.call('HGET', user, f) or '0')
+                if uq > 0 or math.floor(redis.call('HLEN', user) / 2) < maxLines then
+                  redis.call('HSET', user, f, math.min(uq + tonumber(v), limit))
+                  if uq == 0 then redis.call('HSET', user, 'm:' .. sku, fields['m:' .. sku]) end
+                  merged = merged + 1
+                end
+              end
+            end
+            if merged > 0 then
+              redis.call('HSET', user, 'cur', fields['cur'])
+              redis.call('PEXPIRE', user, ttl)
+            end
+            redis.call('DEL', guest)
+            return merged
+            """;
+
+    record StoredLine(String sku, UUID productId, long priceSeenMinor, long addedAtMillis, int quantity) {}
+
+    record StoredCart(String currency, List<StoredLine> lines) {
+        static final StoredCart EMPTY = new StoredCart(null, List.of());
+    }
+
+    /** The outcome of an add: OK with the new quantity, or the rule it broke with the relevant detail. */
+    record AddResult(String status, String detail) {}
+
+    private final RedisDataSource redis;
+    private final CartConfig config;
+
+    CartStore(RedisDataSource redis, CartConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    AddResult add(String cartId, String sku, UUID productId, int quantity, long priceMinor, String currency) {
+        Response r = eval(
+                ADD,
+                key(cartId),
+                sku,
+                productId.toString(),
+                Integer.toString(quantity),
+                Integer.toString(config.maxQuantityPerLine()),
+                Integer.toString(config.maxLines()),
+                ttl(),
+                Long.toString(priceMinor),
+                currency,
+                Long.toString(System.currentTimeMillis()));
+        return new AddResult(r.get(0).toString(), r.get(1).toString());
+    }
+
+    boolean set(String cartId, String sku, int quantity, long priceMinor) {
+        Response r = eval(SET, key(cartId), sku, Integer.toString(quantity), ttl(), Long.toString(priceMinor));
+        return "OK".equals(r.toString());
+    }
+
+    boolean remove(String cartId, String sku) {
+        return eval(REMOVE, key(cartId), sku, ttl()).toInteger() > 0;
+    }
+
+    int merge(String guestCartId, String userCartId) {
+        return redis.execute(
+                        "EVAL",
+                        MERGE,
+                        "2",
+                        key(guestCartId),
+                        key(userCartId),
+                        Integer.toString(config.maxQuantityPerLine()),
+                        Integer.toString(config.maxLines()),
+                        ttl())
+                .toInteger();
+    }
+
+    StoredCart read(String cartId) {
+        Response r = eval(READ, key(cartId), ttl());
+        if (r == null || r.size() == 0) {
+            return StoredCart.EMPTY;
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 0; i + 1 < r.size(); i += 2) {
+            fields.put(r.get(i).toString(), r.get(i + 1).toString());
+        }
+        List<StoredLine> lines = new ArrayList<>();
+        fields.forEach((field, value) -> {
+            if (field.startsWith("q:")) {
+                String sku = field.substring(2);
+                String[] meta = fields.getOrDefault("m:" + sku, "").split(" ");
+                if (meta.length == 3) {
+                    lines.add(new StoredLine(
+                            sku,
+                            UUID.fromString(meta[0]),
+                            Long.parseLong(meta[1]),
+                            Long.parseLong(meta[2]),
+                            Integer.parseInt(value)));
+                }
+            }
+        });
+        lines.sort(Comparator.comparingLong(StoredLine::addedAtMillis).thenComparing(StoredLine::sku));
+        return new StoredCart(fields.get("cur"), lines);
+    }
+
+    void delete(String cartId) {
+        redis.key().del(key(cartId));
+    }
+
+    Optional<Long> millisToLive(String cartId) {
+        long ttl = redis.key().pttl(key(cartId));
+        return ttl < 0 ? Optional.empty() : Optional.of(ttl);
+    }
+
+    private Response eval(String script, String key, String... args) {
+        String[] all = new String[args.length + 3];
+        all[0] = script;
+        all[1] = "1";
+        all[2] = key;
+        System.arraycopy(args, 0, all, 3, args.length);
+        return redis.execute("EVAL", all);
+    }
+
+    private String ttl() {
+        return Long.toString(config.idleTtl().toMillis());
+    }
+
+    static String key(String cartId) {
+        return KEY_PREFIX + cartId;
+    }
+}

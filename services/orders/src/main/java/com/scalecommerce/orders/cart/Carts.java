@@ -1,0 +1,210 @@
+package com.scalecommerce.orders.cart;
+
+import com.scalecommerce.orders.catalog.Catalog;
+import com.scalecommerce.orders.catalog.Product;
+import com.scalecommerce.platform.events.Outbox;
+import com.scalecommerce.platform.web.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The cart feature's entry point for the resource and for checkout: change a cart, view it priced by products
+ * now, merge a guest cart on sign-in, clear it after an order.
+ */
+@ApplicationScoped
+public class Carts {
+
+    public static final String ITEM_ADDED = "cart.item_added";
+
+    /** The event's data: ids and the change only; a guest cart appears as the hash of its token. */
+    public record ItemAdded(String cartId, UUID userId, String sku, UUID productId, int quantity) {}
+
+    private final CartStore store;
+    private final Catalog catalog;
+    private final Outbox outbox;
+    private final CartConfig config;
+    private final List<CartPricingStep> pricing;
+
+    Carts(CartStore store, Catalog catalog, Outbox outbox, CartConfig config, Instance<CartPricingStep> steps) {
+        this.store = store;
+        this.catalog = catalog;
+        this.outbox = outbox;
+        this.config = config;
+        this.pricing = steps.stream()
+                .sorted(Comparator.comparingInt(CartPricingStep::order))
+                .toList();
+    }
+
+    public CartView view(CartOwner owner) {
+        return price(owner, store.read(owner.cartId()));
+    }
+
+    /** A guest without a cart token has nothing in Redis to read. */
+    CartView empty() {
+        return new CartView(List.of(), null, 0, 0, List.of(), 0, false);
+    }
+
+    // Redis first, then the outbox row: a refused add (limit, full cart) never touches the database, and the
+    // event commits only when the cart change happened.
+    @Transactional
+    public CartView add(CartOwner owner, UUID productId, String sku, int quantity) {
+        checkQuantity(quantity, 1);
+        Product product = productOf(productId);
+        Product.Sku item = skuOf(product, sku);
+        if (!item.available()) {
+            throw outOfStock(sku);
+        }
+        var result = store.add(owner.cartId(), sku, productId, quantity, item.priceMinor(), product.currency());
+        switch (result.status()) {
+            case "OK" -> {}
+            case "LIMIT" -> throw limitExceeded(Integer.parseInt(result.detail()));
+            case "FULL" ->
+                throw ProblemException.conflict(
+                        "CART_FULL", "A cart holds at most " + config.maxLines() + " different items.");
+            case "CURRENCY" ->
+                throw ProblemException.conflict(
+                        "CURRENCY_MISMATCH", "The cart is priced in " + result.detail() + "; this product is not.");
+            default -> throw new IllegalStateException("unexpected cart store answer " + result.status());
+        }
+        outbox.append(
+                ITEM_ADDED,
+                owner.cartId(),
+                new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
+        return view(owner);
+    }
+
+    /** Sets a line's quantity; 0 removes the line. */
+    public CartView changeQuantity(CartOwner owner, String sku, int quantity) {
+        checkQuantity(quantity, 0);
+        if (quantity == 0) {
+            return remove(owner, sku);
+        }
+        var line = store.read(owner.cartId()).lines().stream()
+                .filter(l -> l.sku().equals(sku))
+                .findFirst()
+                .orElseThrow(() -> lineNotFound(sku));
+        Product.Sku item = skuOf(productOf(line.productId()), sku);
+        if (!item.available() && quantity > line.quantity()) {
+            throw outOfStock(sku);
+        }
+        if (!store.set(owner.cartId(), sku, quantity, item.priceMinor())) {
+            throw lineNotFound(sku);
+        }
+        return view(owner);
+    }
+
+    public CartView remove(CartOwner owner, String sku) {
+        if (!store.remove(owner.cartId(), sku)) {
+            throw lineNotFound(sku);
+        }
+        return view(owner);
+    }
+
+    /** Moves the guest cart's lines into the customer's cart (quantities add up, capped) and deletes it. */
+    public CartView merge(CartToken guest, UUID userId) {
+        CartOwner user = CartOwner.user(userId);
+        store.merge(CartOwner.guest(guest).cartId(), user.cartId());
+        return view(user);
+    }
+
+    /** The cart's lines as stored, for checkout to price and reserve itself. */
+    public CartView current(CartOwner owner) {
+        return view(owner);
+    }
+
+    /** After an order is placed from this cart. */
+    public void clear(CartOwner owner) {
+        store.delete(owner.cartId());
+    }
+
+    Optional<Long> millisToLive(CartOwner owner) {
+        return store.millisToLive(owner.cartId());
+    }
+
+    private CartView price(CartOwner owner, CartStore.StoredCart stored) {
+        Map<UUID, Optional<Product>> products = new HashMap<>();
+        List<CartView.Line> lines = new ArrayList<>(stored.lines().size());
+        long subtotal = 0;
+        int items = 0;
+        boolean attention = false;
+        for (var line : stored.lines()) {
+            var product = products.computeIfAbsent(line.productId(), catalog::product);
+            var item = product.flatMap(p -> p.sku(line.sku()));
+            boolean available = item.map(Product.Sku::available).orElse(false)
+                    && product.get().currency().equals(stored.currency());
+            Long unit = item.map(Product.Sku::priceMinor).orElse(null);
+            boolean priceChanged = unit != null && unit != line.priceSeenMinor();
+            long lineTotal = available ? unit * line.quantity() : 0;
+            subtotal += lineTotal;
+            items += line.quantity();
+            attention |= !available || priceChanged;
+            lines.add(new CartView.Line(
+                    line.sku(),
+                    line.productId(),
+                    product.map(Product::name).orElse(null),
+                    item.map(Product.Sku::options).orElse(Map.of()),
+                    item.map(Product.Sku::imageUrl).orElse(null),
+                    unit,
+                    line.quantity(),
+                    lineTotal,
+                    available,
+                    priceChanged,
+                    priceChanged ? line.priceSeenMinor() : null));
+        }
+        var priced = new CartPricingStep.PricedCart(owner, List.copyOf(lines), stored.currency(), subtotal);
+        List<CartAdjustment> adjustments = new ArrayList<>();
+        for (var step : pricing) {
+            adjustments.addAll(step.adjust(priced, List.copyOf(adjustments)));
+        }
+        long total = subtotal
+                + adjustments.stream().mapToLong(CartAdjustment::amountMinor).sum();
+        return new CartView(
+                priced.lines(), stored.currency(), subtotal, items, List.copyOf(adjustments), total, attention);
+    }
+
+    private Product productOf(UUID productId) {
+        return catalog.product(productId)
+                .orElseThrow(() -> ProblemException.notFound("PRODUCT_NOT_FOUND", "No such product."));
+    }
+
+    private static Product.Sku skuOf(Product product, String sku) {
+        return product.sku(sku)
+                .orElseThrow(() -> ProblemException.notFound("SKU_NOT_FOUND", "This product has no SKU " + sku + "."));
+    }
+
+    private void checkQuantity(int quantity, int min) {
+        if (quantity < min) {
+            throw ProblemException.invalidField("quantity", "must be at least " + min);
+        }
+        if (quantity > config.maxQuantityPerLine()) {
+            throw limitExceeded(0);
+        }
+    }
+
+    private ProblemException limitExceeded(int inCart) {
+        return new ProblemException(
+                409,
+                "QUANTITY_LIMIT_EXCEEDED",
+                "Conflict",
+                "At most " + config.maxQuantityPerLine() + " of one item per order"
+                        + (inCart > 0 ? "; the cart already holds " + inCart + "." : "."),
+                List.of(),
+                Map.of());
+    }
+
+    private static ProblemException outOfStock(String sku) {
+        return ProblemException.conflict("OUT_OF_STOCK", "SKU " + sku + " is not available right now.");
+    }
+
+    private static ProblemException lineNotFound(String sku) {
+        return ProblemException.notFound("CART_LINE_NOT_FOUND", "The cart has no line for SKU " + sku + ".");
+    }
+}
