@@ -61,9 +61,11 @@ public class Discounts {
 
     /**
      * Uses the code for one order, in the caller's transaction: if the order does not commit, neither does the
-     * usage. Redeeming again for the same order returns the first redemption (a retried checkout step).
+     * usage. Redeeming again for the same order returns the first redemption (a retried checkout step). A
+     * refusal (a 422 problem) is thrown before anything is written and does not doom the caller's transaction,
+     * so checkout may decide to go on without the code.
      */
-    @Transactional
+    @Transactional(dontRollbackOn = ProblemException.class)
     public AppliedDiscount redeem(
             String code, DiscountCustomer customer, UUID orderId, long subtotalMinor, String currency) {
         try (var connection = db.getConnection()) {
