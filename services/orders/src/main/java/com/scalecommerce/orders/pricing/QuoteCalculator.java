@@ -26,6 +26,9 @@ import java.util.stream.IntStream;
 public class QuoteCalculator {
 
     private static final int MAX_LINES = 500;
+    // Bounds keep every sum inside a long: 500 lines x 10,000 units x 10^12 stays below 2^63.
+    private static final long MAX_UNIT_PRICE_MINOR = 1_000_000_000_000L;
+    private static final long MAX_UNIT_WEIGHT_GRAMS = 1_000_000_000L;
 
     private final ShippingRates shipping;
     private final TaxCalculator tax;
@@ -155,17 +158,20 @@ public class QuoteCalculator {
                 }
                 fields.require(line.sku() != null && !line.sku().isBlank(), at + ".sku", "is required");
                 fields.require(
-                        line.unitPriceMinor() != null && line.unitPriceMinor() >= 0,
+                        line.unitPriceMinor() != null
+                                && line.unitPriceMinor() >= 0
+                                && line.unitPriceMinor() <= MAX_UNIT_PRICE_MINOR,
                         at + ".unitPriceMinor",
-                        "is required and must not be negative");
+                        "is required, from 0 to 10^12");
                 fields.require(
                         line.quantity() != null && line.quantity() > 0 && line.quantity() <= 10_000,
                         at + ".quantity",
                         "must be between 1 and 10000");
                 fields.require(
-                        line.weightGrams() == null || line.weightGrams() >= 0,
+                        line.weightGrams() == null
+                                || (line.weightGrams() >= 0 && line.weightGrams() <= MAX_UNIT_WEIGHT_GRAMS),
                         at + ".weightGrams",
-                        "must not be negative");
+                        "must be from 0 to 10^9");
             }
         }
         if (request.destination() != null) {

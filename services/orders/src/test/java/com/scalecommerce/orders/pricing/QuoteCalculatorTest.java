@@ -137,13 +137,21 @@ class QuoteCalculatorTest {
     void thePublicQuoteEndpointAnswersBadLinesWithFieldErrors() {
         given().contentType(ContentType.JSON)
                 .body(Map.of(
-                        "currency", "usd!", "lines", List.of(Map.of("sku", "A", "unitPriceMinor", -1, "quantity", 0))))
+                        "currency",
+                        "usd!",
+                        "lines",
+                        List.of(
+                                Map.of("sku", "A", "unitPriceMinor", -1, "quantity", 0),
+                                Map.of("sku", "B", "unitPriceMinor", Long.MAX_VALUE, "quantity", 2))))
                 .post("/api/checkout/quote")
                 .then()
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("code", equalTo("VALIDATION_FAILED"))
-                .body("errors.field", hasItems("currency", "lines[0].unitPriceMinor", "lines[0].quantity"));
+                .body(
+                        "errors.field",
+                        hasItems(
+                                "currency", "lines[0].unitPriceMinor", "lines[0].quantity", "lines[1].unitPriceMinor"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.scalecommerce.platform.testing.TestTokenIssuer;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -188,6 +189,38 @@ class DiscountRedemptionTest {
                         "select count(*) from outbox_event where subject = ? and envelope::text like '%example.test%'",
                         order.toString()))
                 .isZero();
+    }
+
+    @Test
+    void aRefusedRedemptionLetsTheCheckoutTransactionGoOnAndCommit() throws Exception {
+        String refusing = code(Map.of("minSubtotalMinor", 5000));
+        String accepting = code(Map.of());
+
+        QuarkusTransaction.requiringNew().run(() -> {
+            var customer = DiscountCustomer.customer(UUID.randomUUID());
+            var refused = catchThrowableOfType(
+                    ProblemException.class, () -> discounts.redeem(refusing, customer, UUID.randomUUID(), 100, "USD"));
+            assertThat(refused.code()).isEqualTo("DISCOUNT_MIN_SUBTOTAL");
+            discounts.redeem(accepting, customer, UUID.randomUUID(), 100, "USD");
+        });
+
+        assertThat(used(accepting)).isEqualTo(1);
+        assertThat(used(refusing)).isZero();
+    }
+
+    @Test
+    void aRedemptionRolledBackWithItsOrderDoesNotCount() throws Exception {
+        String code = code(Map.of("usageLimit", 1));
+
+        catchThrowableOfType(
+                IllegalStateException.class,
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    discounts.redeem(code, DiscountCustomer.customer(UUID.randomUUID()), UUID.randomUUID(), 100, "USD");
+                    throw new IllegalStateException("the order insert failed");
+                }));
+
+        assertThat(used(code)).isZero();
+        assertThat(redemptions(code)).isZero();
     }
 
     @Test
