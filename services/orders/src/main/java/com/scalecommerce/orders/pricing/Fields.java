@@ -2,6 +2,7 @@ package com.scalecommerce.orders.pricing;
 
 import com.scalecommerce.platform.web.problem.Problem;
 import com.scalecommerce.platform.web.problem.ProblemException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -40,6 +41,15 @@ public final class Fields {
     /** Regions are stored upper-case and blank for "the whole country". */
     public static String region(String value) {
         return value == null ? "" : value.trim().toUpperCase(Locale.ROOT);
+    }
+
+    /** 20.0000 reads as 20, not 2E+1: stripTrailingZeros alone turns whole tens into exponent notation. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 
     public static boolean isCountry(String value) {

@@ -190,6 +190,29 @@ class AdminPricingApiTest {
     }
 
     @Test
+    void ratesAndPercentagesReadBackAsPlainNumbers() {
+        String country = newCountry();
+        taxRate(country, "", "20", true);
+        String body = given().auth()
+                .oauth2(admin())
+                .queryParam("country", country)
+                .get("/api/admin/tax-rates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(body).contains("\"ratePercent\":20,").doesNotContain("E+");
+        String id = discount(Map.of("code", newCode("PLAIN"), "kind", "PERCENTAGE", "percentOff", 10));
+        String discount = given().auth()
+                .oauth2(admin())
+                .get("/api/admin/discounts/{id}", id)
+                .then()
+                .extract()
+                .asString();
+        assertThat(discount).contains("\"percentOff\":10,");
+    }
+
+    @Test
     void discountCodesAreUniqueWhateverTheirCase() {
         String code = newCode("DUP");
         discount(Map.of("code", code, "kind", "PERCENTAGE", "percentOff", 5));

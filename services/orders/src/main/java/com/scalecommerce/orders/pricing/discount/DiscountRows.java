@@ -1,5 +1,6 @@
 package com.scalecommerce.orders.pricing.discount;
 
+import com.scalecommerce.orders.pricing.Fields;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,12 +14,11 @@ final class DiscountRows {
     private DiscountRows() {}
 
     static Discount read(ResultSet rows) throws SQLException {
-        var percent = rows.getBigDecimal("percent_off");
         return new Discount(
                 rows.getObject("id", UUID.class),
                 rows.getString("code"),
                 rows.getString("kind"),
-                percent == null ? null : percent.stripTrailingZeros(),
+                Fields.plain(rows.getBigDecimal("percent_off")),
                 rows.getObject("amount_off_minor", Long.class),
                 rows.getString("currency"),
                 rows.getObject("min_subtotal_minor", Long.class),

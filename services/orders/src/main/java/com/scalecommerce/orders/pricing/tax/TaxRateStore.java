@@ -1,6 +1,7 @@
 package com.scalecommerce.orders.pricing.tax;
 
 import com.scalecommerce.orders.pricing.Cursor;
+import com.scalecommerce.orders.pricing.Fields;
 import com.scalecommerce.orders.pricing.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
@@ -149,7 +150,7 @@ class TaxRateStore {
                 rows.getString("country"),
                 rows.getString("region"),
                 rows.getString("name"),
-                rows.getBigDecimal("rate_percent").stripTrailingZeros(),
+                Fields.plain(rows.getBigDecimal("rate_percent")),
                 rows.getBoolean("shipping_taxable"),
                 rows.getObject("created_at", OffsetDateTime.class),
                 rows.getObject("updated_at", OffsetDateTime.class));
