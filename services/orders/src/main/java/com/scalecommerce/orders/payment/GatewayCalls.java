@@ -1,5 +1,6 @@
 package com.scalecommerce.orders.payment;
 
+import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -41,6 +42,7 @@ class GatewayCalls {
             delay = BREAKER_DELAY_MS,
             successThreshold = 2,
             failOn = {GatewayFailure.class, TimeoutException.class})
+    @CircuitBreakerName("payment-gateway-pay")
     GatewayPayment pay(PaymentRequest request) {
         return gateway.pay(request);
     }
@@ -57,6 +59,7 @@ class GatewayCalls {
             delay = BREAKER_DELAY_MS,
             successThreshold = 2,
             failOn = {GatewayFailure.class, TimeoutException.class})
+    @CircuitBreakerName("payment-gateway-retrieve")
     Optional<GatewayPayment> retrieve(String gatewayPaymentId) {
         return gateway.retrieve(gatewayPaymentId);
     }
@@ -73,6 +76,7 @@ class GatewayCalls {
             delay = BREAKER_DELAY_MS,
             successThreshold = 2,
             failOn = {GatewayFailure.class, TimeoutException.class})
+    @CircuitBreakerName("payment-gateway-refund")
     GatewayRefund refund(String gatewayPaymentId, Long amount, String idempotencyKey) {
         return gateway.refund(gatewayPaymentId, amount, idempotencyKey);
     }

@@ -7,6 +7,7 @@ import java.util.Currency;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
@@ -22,7 +23,8 @@ public class Payments {
     private static final Pattern PAYMENT_METHOD_TOKEN = Pattern.compile("pm_[A-Za-z0-9_]{1,200}");
 
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(2);
-    private static final Duration RETRY_AFTER_OPEN_BREAKER = Duration.ofMillis(GatewayCalls.BREAKER_DELAY_MS);
+    /** An open breaker lets a probe through after its delay: the earliest a retry can succeed. */
+    private final Duration retryAfterOpenBreaker;
 
     private final GatewayCalls gateway;
     private final PaymentRecords records;
@@ -30,6 +32,9 @@ public class Payments {
     Payments(GatewayCalls gateway, PaymentRecords records) {
         this.gateway = gateway;
         this.records = records;
+        this.retryAfterOpenBreaker = Duration.ofMillis(ConfigProvider.getConfig()
+                .getOptionalValue(GatewayCalls.class.getName() + "/pay/CircuitBreaker/delay", Long.class)
+                .orElse(GatewayCalls.BREAKER_DELAY_MS));
     }
 
     /**
@@ -42,7 +47,7 @@ public class Payments {
         try {
             answer = gateway.pay(request);
         } catch (CircuitBreakerOpenException e) {
-            return PaymentResult.unavailable(RETRY_AFTER_OPEN_BREAKER);
+            return PaymentResult.unavailable(retryAfterOpenBreaker);
         } catch (GatewayFailure | TimeoutException e) {
             return PaymentResult.unavailable(RETRY_AFTER_FAILURE);
         }
@@ -78,7 +83,7 @@ public class Payments {
                     .flatMap(reported -> records.merge(known.get().gateway(), reported))
                     .map(payment -> PaymentResult.of(payment, null));
         } catch (CircuitBreakerOpenException e) {
-            return Optional.of(PaymentResult.unavailable(RETRY_AFTER_OPEN_BREAKER));
+            return Optional.of(PaymentResult.unavailable(retryAfterOpenBreaker));
         } catch (GatewayFailure | TimeoutException e) {
             return Optional.of(PaymentResult.unavailable(RETRY_AFTER_FAILURE));
         }
@@ -112,7 +117,7 @@ public class Payments {
         try {
             refund = gateway.refund(payment.gatewayPaymentId(), amount, idempotencyKey);
         } catch (CircuitBreakerOpenException e) {
-            throw gatewayUnavailable(RETRY_AFTER_OPEN_BREAKER);
+            throw gatewayUnavailable(retryAfterOpenBreaker);
         } catch (GatewayFailure | TimeoutException e) {
             throw gatewayUnavailable(RETRY_AFTER_FAILURE);
         }
