@@ -78,6 +78,8 @@ class StripeGateway implements PaymentGateway {
                     0);
         } catch (StripeException e) {
             throw failure(e);
+        } catch (RuntimeException e) {
+            throw unreadable(e);
         }
     }
 
@@ -92,6 +94,8 @@ class StripeGateway implements PaymentGateway {
             throw failure(e);
         } catch (StripeException e) {
             throw failure(e);
+        } catch (RuntimeException e) {
+            throw unreadable(e);
         }
     }
 
@@ -108,6 +112,8 @@ class StripeGateway implements PaymentGateway {
             throw ProblemException.conflict("PAYMENT_NOT_REFUNDABLE", "The gateway refused the refund.");
         } catch (StripeException e) {
             throw failure(e);
+        } catch (RuntimeException e) {
+            throw unreadable(e);
         }
     }
 
@@ -175,6 +181,14 @@ class StripeGateway implements PaymentGateway {
     private static GatewayFailure failure(StripeException e) {
         String kind = e instanceof ApiConnectionException ? "unreachable" : "status " + e.getStatusCode();
         return new GatewayFailure("Stripe " + kind + ": " + e.getCode(), e);
+    }
+
+    /**
+     * stripe-java fails with NullPointerException or a Gson error on a body that is not Stripe's JSON (an empty
+     * 503 or an HTML page from a proxy): an outage, not a bug of ours.
+     */
+    private static GatewayFailure unreadable(RuntimeException e) {
+        return new GatewayFailure("Stripe answered with a body that is not Stripe's JSON", e);
     }
 
     private StripeClient client() {

@@ -3,12 +3,15 @@ package com.scalecommerce.orders.payment;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.scalecommerce.orders.payment.PaymentResult.Outcome;
+import com.scalecommerce.platform.web.problem.ProblemException;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
@@ -180,6 +183,42 @@ class StripeGatewayTest {
                         .getFirst()
                         .getBodyAsString())
                 .doesNotContain("amount=");
+    }
+
+    @Test
+    void refreshingAPaymentRetrievesTheIntentFromStripe() {
+        UUID order = UUID.randomUUID();
+        String intent = "pi_3ds_" + shortId(order);
+        stubCreate(order, 200, StripeResponses.requiresAction(intent, order, 1000));
+        payments.pay(order, 1000, "EUR", "pm_card_threeDSecure2Required");
+        StripeMock.server()
+                .stubFor(get(urlEqualTo("/v1/payment_intents/" + intent))
+                        .willReturn(json(200, StripeResponses.succeeded(intent, order, 1000))));
+
+        PaymentResult refreshed = payments.refresh(order).orElseThrow();
+
+        assertThat(refreshed.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(payments.find(order).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
+    }
+
+    @Test
+    void aRefundWhileStripeIsDownIsAServiceUnavailableProblem() {
+        UUID order = UUID.randomUUID();
+        String intent = "pi_rf_" + shortId(order);
+        stubCreate(order, 200, StripeResponses.succeeded(intent, order, 5000));
+        payments.pay(order, 5000, "EUR", "pm_card_visa");
+        String key = "refund-" + order;
+        StripeMock.server()
+                .stubFor(post(urlEqualTo("/v1/refunds"))
+                        .withHeader("Idempotency-Key", equalTo(key))
+                        .willReturn(aResponse().withStatus(503)));
+
+        assertThatThrownBy(() -> payments.refund(order, null, key))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(503);
+                    assertThat(e.code()).isEqualTo("PAYMENT_GATEWAY_UNAVAILABLE");
+                });
+        assertThat(payments.find(order).orElseThrow().status()).isEqualTo(PaymentStatus.SUCCEEDED);
     }
 
     static void stubCreate(UUID order, int status, String body) {
