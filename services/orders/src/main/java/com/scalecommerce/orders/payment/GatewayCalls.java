@@ -9,8 +9,9 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 /**
- * The fault-tolerance policy around the gateway. Every call is retried once: each carries an idempotency key
- * (or only reads), so a repeat cannot charge or refund twice. Declines are answers, not failures: only
+ * The fault-tolerance policy around the gateway. A failed call is retried once: each carries an idempotency
+ * key (or only reads), so a repeat cannot charge or refund twice; a call that timed out is not retried, so a
+ * hanging gateway costs one timeout, not two. Declines are answers, not failures: only
  * transport failures and timeouts count towards the breakers. Values can be tuned per method with
  * MicroProfile Fault Tolerance config ({@code com.scalecommerce.orders.payment.GatewayCalls/pay/Timeout/value}).
  */
@@ -35,7 +36,8 @@ class GatewayCalls {
             maxRetries = 1,
             delay = 200,
             jitter = 100,
-            retryOn = {GatewayFailure.class, TimeoutException.class})
+            retryOn = GatewayFailure.class,
+            abortOn = {GatewayTimeout.class, TimeoutException.class})
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,
@@ -52,7 +54,8 @@ class GatewayCalls {
             maxRetries = 1,
             delay = 200,
             jitter = 100,
-            retryOn = {GatewayFailure.class, TimeoutException.class})
+            retryOn = GatewayFailure.class,
+            abortOn = {GatewayTimeout.class, TimeoutException.class})
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,
@@ -69,7 +72,8 @@ class GatewayCalls {
             maxRetries = 1,
             delay = 200,
             jitter = 100,
-            retryOn = {GatewayFailure.class, TimeoutException.class})
+            retryOn = GatewayFailure.class,
+            abortOn = {GatewayTimeout.class, TimeoutException.class})
     @CircuitBreaker(
             requestVolumeThreshold = 10,
             failureRatio = 0.5,

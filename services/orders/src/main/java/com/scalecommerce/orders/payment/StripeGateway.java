@@ -15,6 +15,7 @@ import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Typed;
+import java.net.SocketTimeoutException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -179,6 +180,11 @@ class StripeGateway implements PaymentGateway {
 
     /** Unreachable, 5xx, 429, or refused credentials: the outcome is unknown or the gateway is unusable. */
     private static GatewayFailure failure(StripeException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof SocketTimeoutException) {
+                return new GatewayTimeout("Stripe did not answer in time", e);
+            }
+        }
         String kind = e instanceof ApiConnectionException ? "unreachable" : "status " + e.getStatusCode();
         return new GatewayFailure("Stripe " + kind + ": " + e.getCode(), e);
     }

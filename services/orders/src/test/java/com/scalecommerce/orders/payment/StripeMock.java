@@ -50,7 +50,7 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
                 webhookSecret,
                 "scalecommerce.orders.payment.stripe.read-timeout",
                 "PT0.5S",
-                // Two calls (a try and a retry each) open the breaker, and it stays open for the test.
+                // Four failed calls open the breaker, and it stays open for the rest of the test.
                 pay + "CircuitBreaker/requestVolumeThreshold",
                 "4",
                 pay + "CircuitBreaker/delay",
