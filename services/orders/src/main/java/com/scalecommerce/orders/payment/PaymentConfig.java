@@ -23,6 +23,10 @@ public interface PaymentConfig {
     @WithDefault("PT5M")
     Duration webhookTolerance();
 
+    /** How long applied webhook event ids are kept for deduplication; beyond Stripe's three days of retries. */
+    @WithDefault("P30D")
+    Duration webhookRetention();
+
     Stripe stripe();
 
     Sandbox sandbox();

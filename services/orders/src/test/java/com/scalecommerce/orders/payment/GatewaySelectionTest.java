@@ -76,6 +76,11 @@ class GatewaySelectionTest {
             }
 
             @Override
+            public Duration webhookRetention() {
+                return Duration.ofDays(30);
+            }
+
+            @Override
             public Stripe stripe() {
                 return stripe;
             }

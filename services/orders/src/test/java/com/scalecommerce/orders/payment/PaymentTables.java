@@ -14,6 +14,18 @@ public class PaymentTables {
         this.db = db;
     }
 
+    void execute(String sql, Object... parameters) {
+        try (var connection = db.getConnection();
+                var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     long count(String sql, Object... parameters) {
         try (var connection = db.getConnection();
                 var query = connection.prepareStatement(sql)) {

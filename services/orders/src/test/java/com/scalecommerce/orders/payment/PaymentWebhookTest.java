@@ -25,6 +25,9 @@ class PaymentWebhookTest {
     @Inject
     PaymentTables tables;
 
+    @Inject
+    WebhookEventRetention retention;
+
     @Test
     void aCorrectlySignedEventUpdatesThePayment() {
         UUID order = UUID.randomUUID();
@@ -193,6 +196,24 @@ class PaymentWebhookTest {
         String payload = "not json";
 
         send(payload, sign(payload, now())).then().statusCode(400).body("code", equalTo("WEBHOOK_PAYLOAD_INVALID"));
+    }
+
+    @Test
+    void eventIdsAreForgottenOnlyAfterTheRetentionPeriod() {
+        String recent = "evt_" + UUID.randomUUID();
+        String old = "evt_" + UUID.randomUUID();
+        tables.execute("insert into payment_webhook_event (gateway, event_id, type) values ('stripe', ?, 'x')", recent);
+        tables.execute(
+                "insert into payment_webhook_event (gateway, event_id, type, received_at)"
+                        + " values ('stripe', ?, 'x', now() - interval '31 days')",
+                old);
+
+        retention.forgetExpired();
+
+        assertThat(tables.count("select count(*) from payment_webhook_event where event_id = ?", recent))
+                .isOne();
+        assertThat(tables.count("select count(*) from payment_webhook_event where event_id = ?", old))
+                .isZero();
     }
 
     private static String intentEvent(String eventId, String type, UUID order, String declineCode) {
