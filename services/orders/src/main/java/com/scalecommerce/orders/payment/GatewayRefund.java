@@ -1,0 +1,3 @@
+package com.scalecommerce.orders.payment;
+
+record GatewayRefund(String gatewayRefundId, long amount, String status) {}
