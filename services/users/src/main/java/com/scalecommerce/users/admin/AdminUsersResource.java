@@ -1,5 +1,6 @@
 package com.scalecommerce.users.admin;
 
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.users.audit.AuditLog;
 import com.scalecommerce.users.token.Sessions;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -37,7 +38,7 @@ public class AdminUsersResource {
 
     @GET
     @Path("/users")
-    public UserPage search(
+    public Page<AdminUser> search(
             @QueryParam("q") String query,
             @QueryParam("role") @Pattern(regexp = "CUSTOMER|ADMIN", message = "must be CUSTOMER or ADMIN") String role,
             @QueryParam("status") @Pattern(regexp = "ACTIVE|DISABLED", message = "must be ACTIVE or DISABLED")

@@ -1,19 +1,20 @@
 package com.scalecommerce.users.admin;
 
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.users.audit.AuditLog;
 import com.scalecommerce.users.token.Sessions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,9 +44,9 @@ public class UserAdministration {
     }
 
     /** Newest accounts first; {@code query} matches email or name, case-insensitively. */
-    public UserPage search(String query, String role, String status, String cursor, int limit) {
+    public Page<AdminUser> search(String query, String role, String status, String cursor, int limit) {
         int size = Math.clamp(limit, 1, MAX_PAGE_SIZE);
-        Cursor after = cursor == null || cursor.isBlank() ? null : Cursor.decode(cursor);
+        CreatedCursor after = CreatedCursor.decode(cursor);
         String pattern = query == null || query.isBlank() ? null : "%" + escapeLike(query.strip()) + "%";
         String sql = "select " + COLUMNS + " from account where status <> 'DELETED'"
                 + " and (?::text is null or email ilike ? or display_name ilike ?)"
@@ -72,13 +73,10 @@ public class UserAdministration {
                     users.add(read(rows));
                 }
             }
-            String next = null;
-            if (users.size() > size) {
-                users.removeLast();
-                AdminUser last = users.getLast();
-                next = new Cursor(last.createdAt().atOffset(java.time.ZoneOffset.UTC), last.id()).encode();
-            }
-            return new UserPage(users, next);
+            return Page.of(
+                    users,
+                    size,
+                    last -> new CreatedCursor(last.createdAt().atOffset(ZoneOffset.UTC), last.id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -181,23 +179,5 @@ public class UserAdministration {
 
     private static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Opaque to clients: the position after the last row of a page. */
-    record Cursor(OffsetDateTime createdAt, UUID id) {
-        String encode() {
-            String raw = createdAt + "|" + id;
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
-        }
-
-        static Cursor decode(String cursor) {
-            try {
-                String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-                String[] parts = raw.split("\\|", 2);
-                return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
-            } catch (RuntimeException e) {
-                throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
-            }
-        }
     }
 }

@@ -1,7 +1,7 @@
 package com.scalecommerce.orders.pricing.discount;
 
-import com.scalecommerce.orders.pricing.Cursor;
-import com.scalecommerce.orders.pricing.Page;
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +26,7 @@ class DiscountStore {
         this.db = db;
     }
 
-    Page<Discount> list(Cursor after, int limit) {
+    Page<Discount> list(CreatedCursor after, int limit) {
         try (var connection = db.getConnection();
                 var query = connection.prepareStatement("select " + DiscountRows.COLUMNS + " from discount"
                         + " where (?::timestamptz is null or (created_at, id) > (?::timestamptz, ?::uuid))"
@@ -46,7 +46,8 @@ class DiscountStore {
             }
             var page = discounts.subList(0, limit);
             return new Page<>(
-                    page, new Cursor(page.getLast().createdAt(), page.getLast().id()).encode());
+                    page,
+                    new CreatedCursor(page.getLast().createdAt(), page.getLast().id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,7 +1,7 @@
 package com.scalecommerce.orders.pricing.shipping;
 
-import com.scalecommerce.orders.pricing.Cursor;
-import com.scalecommerce.orders.pricing.Page;
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -29,7 +29,7 @@ public class AdminShippingResource {
 
     @GET
     public Page<ShippingZone> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return zones.list(Cursor.decode(cursor), Cursor.pageSize(limit));
+        return zones.list(CreatedCursor.decode(cursor), Page.size(limit, 50, 200));
     }
 
     @POST

@@ -1,7 +1,7 @@
 package com.scalecommerce.orders.pricing.shipping;
 
-import com.scalecommerce.orders.pricing.Cursor;
-import com.scalecommerce.orders.pricing.Page;
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,7 +28,7 @@ class ShippingZoneStore {
         this.db = db;
     }
 
-    Page<ShippingZone> list(Cursor after, int limit) {
+    Page<ShippingZone> list(CreatedCursor after, int limit) {
         try (var connection = db.getConnection();
                 var query = connection.prepareStatement("select id from shipping_zone"
                         + " where (?::timestamptz is null or (created_at, id) > (?::timestamptz, ?::uuid))"
@@ -49,7 +49,9 @@ class ShippingZoneStore {
                 find(connection, id).ifPresent(zones::add);
             }
             String next = more
-                    ? new Cursor(zones.getLast().createdAt(), zones.getLast().id()).encode()
+                    ? new CreatedCursor(
+                                    zones.getLast().createdAt(), zones.getLast().id())
+                            .encode()
                     : null;
             return new Page<>(zones, next);
         } catch (SQLException e) {

@@ -1,8 +1,8 @@
 package com.scalecommerce.orders.pricing.tax;
 
-import com.scalecommerce.orders.pricing.Cursor;
 import com.scalecommerce.orders.pricing.Fields;
-import com.scalecommerce.orders.pricing.Page;
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -33,7 +33,7 @@ public class AdminTaxRatesResource {
             @QueryParam("country") String country,
             @QueryParam("cursor") String cursor,
             @QueryParam("limit") Integer limit) {
-        return rates.list(Fields.country(country), Cursor.decode(cursor), Cursor.pageSize(limit));
+        return rates.list(Fields.country(country), CreatedCursor.decode(cursor), Page.size(limit, 50, 200));
     }
 
     @POST

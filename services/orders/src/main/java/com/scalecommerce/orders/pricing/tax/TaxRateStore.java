@@ -1,8 +1,8 @@
 package com.scalecommerce.orders.pricing.tax;
 
-import com.scalecommerce.orders.pricing.Cursor;
 import com.scalecommerce.orders.pricing.Fields;
-import com.scalecommerce.orders.pricing.Page;
+import com.scalecommerce.platform.web.paging.CreatedCursor;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,7 +44,7 @@ class TaxRateStore {
         }
     }
 
-    Page<TaxRate> list(String country, Cursor after, int limit) {
+    Page<TaxRate> list(String country, CreatedCursor after, int limit) {
         try (var connection = db.getConnection();
                 var query = connection.prepareStatement("select " + COLUMNS + " from tax_rate"
                         + " where (?::text is null or country = ?::text)"
@@ -67,7 +67,8 @@ class TaxRateStore {
             }
             var page = rates.subList(0, limit);
             return new Page<>(
-                    page, new Cursor(page.getLast().createdAt(), page.getLast().id()).encode());
+                    page,
+                    new CreatedCursor(page.getLast().createdAt(), page.getLast().id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

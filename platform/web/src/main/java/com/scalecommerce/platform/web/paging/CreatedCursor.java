@@ -1,4 +1,4 @@
-package com.scalecommerce.orders.pricing;
+package com.scalecommerce.platform.web.paging;
 
 import com.scalecommerce.platform.web.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
@@ -6,34 +6,27 @@ import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.UUID;
 
-/** Where an admin list page ended: creation time and id of its last row. Opaque to clients. */
-public record Cursor(OffsetDateTime createdAt, UUID id) {
+/**
+ * The keyset position after a row in lists ordered by (created_at, id): opaque to clients, and stable under
+ * inserts, unlike an offset. A cursor this API did not issue is a 400 on the {@code cursor} field.
+ */
+public record CreatedCursor(OffsetDateTime createdAt, UUID id) {
 
     public String encode() {
         String raw = createdAt + "|" + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Null for the first page. */
-    public static Cursor decode(String cursor) {
+    /** Null for the first page (no cursor given). */
+    public static CreatedCursor decode(String cursor) {
         if (cursor == null || cursor.isBlank()) {
             return null;
         }
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            return new Cursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            return new CreatedCursor(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
         } catch (RuntimeException e) {
             throw ProblemException.invalidField("cursor", "is not a cursor this API returned");
         }
-    }
-
-    public static int pageSize(Integer requested) {
-        if (requested == null) {
-            return 50;
-        }
-        if (requested < 1 || requested > 200) {
-            throw ProblemException.invalidField("limit", "must be between 1 and 200");
-        }
-        return requested;
     }
 }
