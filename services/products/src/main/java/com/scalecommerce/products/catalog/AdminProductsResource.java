@@ -1,8 +1,8 @@
 package com.scalecommerce.products.catalog;
 
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.products.catalog.CatalogViews.AdminProduct;
-import com.scalecommerce.products.catalog.CatalogViews.AdminProductPage;
 import com.scalecommerce.products.catalog.ProductInputs.NewProduct;
 import com.scalecommerce.products.catalog.ProductInputs.ProductChange;
 import com.scalecommerce.products.catalog.ProductInputs.VariantInput;
@@ -50,7 +50,7 @@ public class AdminProductsResource {
     }
 
     @GET
-    public AdminProductPage list(
+    public Page<CatalogViews.AdminProductSummary> list(
             @QueryParam("q") String q,
             @QueryParam("status") @Pattern(regexp = ProductInputs.STATUS, message = "must be DRAFT, ACTIVE or ARCHIVED")
                     String status,

@@ -65,8 +65,6 @@ public final class CatalogViews {
             int variantCount,
             Instant updatedAt) {}
 
-    public record AdminProductPage(List<AdminProductSummary> items, String nextCursor) {}
-
     /** Shoppers see whether a variant can be bought now, not how many units are left. */
     public record Variant(
             UUID id,

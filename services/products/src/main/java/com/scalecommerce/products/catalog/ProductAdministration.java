@@ -1,9 +1,9 @@
 package com.scalecommerce.products.catalog;
 
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.Problem;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.products.catalog.CatalogViews.AdminProduct;
-import com.scalecommerce.products.catalog.CatalogViews.AdminProductPage;
 import com.scalecommerce.products.catalog.CatalogViews.AdminProductSummary;
 import com.scalecommerce.products.catalog.ProductInputs.NewProduct;
 import com.scalecommerce.products.catalog.ProductInputs.ProductChange;
@@ -271,7 +271,7 @@ public class ProductAdministration {
     }
 
     /** Every status, newest first; {@code q} matches the name, the slug or a SKU exactly. */
-    public AdminProductPage list(String q, String status, String cursor, int limit) {
+    public Page<AdminProductSummary> list(String q, String status, String cursor, int limit) {
         int size = Math.clamp(limit, 1, MAX_PAGE_SIZE);
         String[] after = cursor == null || cursor.isBlank() ? null : decodeCursor(cursor);
         String query = q == null || q.isBlank() ? null : q.strip();
@@ -323,7 +323,7 @@ public class ProductAdministration {
                     lastKey = rows.getString("created_key");
                 }
             }
-            return new AdminProductPage(items, next);
+            return new Page<>(items, next);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

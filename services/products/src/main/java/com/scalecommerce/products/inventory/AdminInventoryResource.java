@@ -1,5 +1,6 @@
 package com.scalecommerce.products.inventory;
 
+import com.scalecommerce.platform.web.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -30,7 +31,7 @@ public class AdminInventoryResource {
     }
 
     @GET
-    public StockLevel.Page list(
+    public Page<StockLevel> list(
             @QueryParam("status")
                     @Pattern(
                             regexp = "ALL|IN_STOCK|LOW_STOCK|OUT_OF_STOCK",

@@ -1,5 +1,6 @@
 package com.scalecommerce.products.inventory;
 
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,7 @@ class StockAdministration {
     }
 
     /** In SKU order; {@code skuPrefix} matches case-insensitively. */
-    public StockLevel.Page list(Filter filter, String skuPrefix, UUID productId, String cursor, int limit) {
+    public Page<StockLevel> list(Filter filter, String skuPrefix, UUID productId, String cursor, int limit) {
         int size = Math.clamp(limit, 1, MAX_PAGE_SIZE);
         String after = cursor == null || cursor.isBlank() ? null : decode(cursor);
         String prefix = skuPrefix == null || skuPrefix.isBlank() ? null : skuPrefix.strip();
@@ -80,7 +81,7 @@ class StockAdministration {
                 levels.removeLast();
                 next = encode(levels.getLast().sku());
             }
-            return new StockLevel.Page(levels, next);
+            return new Page<>(levels, next);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -18,5 +18,4 @@ public record StockLevel(
         Instant updatedAt) {
 
     /** One page of stock levels; {@code nextCursor} is null on the last page. */
-    public record Page(java.util.List<StockLevel> items, String nextCursor) {}
 }

@@ -1,5 +1,6 @@
 package com.scalecommerce.products.merchandising;
 
+import com.scalecommerce.platform.web.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DELETE;
@@ -39,7 +40,7 @@ public class AdminMerchandisingResource {
     /** Every banner, scheduled and expired ones too, in position order. */
     @GET
     @Path("/banners")
-    public BannerPage banners(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
+    public Page<Banner> banners(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
         return merchandising.banners(cursor, limit);
     }
 

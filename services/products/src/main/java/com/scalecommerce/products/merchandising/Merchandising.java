@@ -1,5 +1,6 @@
 package com.scalecommerce.products.merchandising;
 
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.Problem;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.products.media.ImageStorage;
@@ -99,7 +100,7 @@ public class Merchandising {
         }
     }
 
-    public BannerPage banners(String cursor, Integer limit) {
+    public Page<Banner> banners(String cursor, Integer limit) {
         int size = limit == null ? config.maxBannerPageSize() : limit;
         if (size < 1 || size > config.maxBannerPageSize()) {
             throw ProblemException.invalidField("limit", "must be from 1 to " + config.maxBannerPageSize());
@@ -122,7 +123,7 @@ public class Merchandising {
                                 page.getLast().position(), page.getLast().id())
                         .encode();
             }
-            return new BannerPage(page, next);
+            return new Page<>(page, next);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -1,5 +1,6 @@
 package com.scalecommerce.products.review;
 
+import com.scalecommerce.platform.web.paging.Page;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ public class AdminReviewResource {
 
     /** Every review, hidden ones too, newest first. */
     @GET
-    public AdminReviewPage list(
+    public Page<AdminReview> list(
             @QueryParam("productId") UUID productId,
             @QueryParam("status") String status,
             @QueryParam("rating") Integer rating,

@@ -1,6 +1,7 @@
 package com.scalecommerce.products.review;
 
 import com.scalecommerce.platform.events.Outbox;
+import com.scalecommerce.platform.web.paging.Page;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -158,7 +159,7 @@ public class Reviews {
         }
     }
 
-    public AdminReviewPage moderationQueue(
+    public Page<AdminReview> moderationQueue(
             UUID productId, String status, Integer rating, String cursor, Integer limit) {
         if (status != null && !status.equals("VISIBLE") && !status.equals("HIDDEN")) {
             throw ProblemException.invalidField("status", "must be VISIBLE or HIDDEN");
@@ -175,7 +176,7 @@ public class Reviews {
                 ReviewRepository.Row last = rows.getLast();
                 next = new ReviewCursor(0, last.createdAt(), last.id()).encode();
             }
-            return new AdminReviewPage(
+            return new Page<>(
                     rows.stream().map(ReviewRepository.Row::toAdminReview).toList(), next);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

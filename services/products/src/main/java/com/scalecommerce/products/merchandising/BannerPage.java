@@ -1,5 +1,0 @@
-package com.scalecommerce.products.merchandising;
-
-import java.util.List;
-
-public record BannerPage(List<Banner> items, String nextCursor) {}
