@@ -41,13 +41,7 @@ class DiscountStore {
                     discounts.add(DiscountRows.read(rows));
                 }
             }
-            if (discounts.size() <= limit) {
-                return new Page<>(discounts, null);
-            }
-            var page = discounts.subList(0, limit);
-            return new Page<>(
-                    page,
-                    new CreatedCursor(page.getLast().createdAt(), page.getLast().id()).encode());
+            return Page.of(discounts, limit, last -> new CreatedCursor(last.createdAt(), last.id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

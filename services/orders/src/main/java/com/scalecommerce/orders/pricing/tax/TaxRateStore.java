@@ -62,13 +62,7 @@ class TaxRateStore {
                     rates.add(read(rows));
                 }
             }
-            if (rates.size() <= limit) {
-                return new Page<>(rates, null);
-            }
-            var page = rates.subList(0, limit);
-            return new Page<>(
-                    page,
-                    new CreatedCursor(page.getLast().createdAt(), page.getLast().id()).encode());
+            return Page.of(rates, limit, last -> new CreatedCursor(last.createdAt(), last.id()).encode());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
