@@ -6,7 +6,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** An order as the APIs show it; {@code timeline} only in the admin view (notes there are internal). */
+/**
+ * An order as the APIs show it. Lists leave out {@code lines} and {@code timeline} (one query per page, not per
+ * order); {@code timeline} only in the admin view, whose notes are internal.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Order(
         UUID id,

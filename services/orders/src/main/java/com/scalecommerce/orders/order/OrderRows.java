@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 final class OrderRows {
@@ -37,7 +36,7 @@ final class OrderRows {
                 rows.getString(17),
                 rows.getObject(18, OffsetDateTime.class),
                 rows.getObject(19, OffsetDateTime.class),
-                List.of(),
+                null,
                 null);
     }
 

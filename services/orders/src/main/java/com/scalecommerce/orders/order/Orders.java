@@ -183,6 +183,8 @@ public class Orders {
     @Transactional
     public Order refund(UUID orderId, Actor actor, Long amountMinor) {
         Order order = get(orderId);
+        // A status that cannot be refunded at all is a 409, whatever the amount.
+        OrderTransitions.require(order.status(), OrderStatus.REFUNDED);
         long refundable = order.totalMinor() - order.refundedMinor();
         long amount = amountMinor == null ? refundable : amountMinor;
         if (amount <= 0 || amount > refundable) {
