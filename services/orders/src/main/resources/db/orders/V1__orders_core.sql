@@ -34,6 +34,8 @@ create table customer_order (
 -- Customer history and the admin list, both newest first.
 create index customer_order_user on customer_order (user_id, created_at desc, id desc);
 create index customer_order_created on customer_order (created_at desc, id desc);
+-- The admin's work queues ("everything PAID, oldest to fulfil").
+create index customer_order_status on customer_order (status, created_at desc, id desc);
 create index customer_order_email on customer_order (lower(email));
 
 create table order_line (

@@ -21,6 +21,9 @@ class OrderHooksTest {
     @Inject
     OrderHooksRecorder hooks;
 
+    @Inject
+    io.agroal.api.AgroalDataSource db;
+
     @Test
     void cancellingTellsTheSagaWhetherToReleaseStockOrRefund() {
         Order unpaid = OrderFixture.in(orders, OrderStatus.PENDING_PAYMENT, UUID.randomUUID());
@@ -50,6 +53,27 @@ class OrderHooksTest {
         assertThatThrownBy(() -> orders.cancel(order.id(), Actor.system(), "too late"))
                 .isInstanceOf(ProblemException.class);
         assertThat(hooks.cancellations()).noneMatch(event -> event.orderId().equals(order.id()));
+    }
+
+    @Test
+    void theSagaEmitsOrderPlacedAndOrderPaidThroughTheOutbox() throws java.sql.SQLException {
+        Order order = OrderFixture.create(orders, UUID.randomUUID(), 4_200);
+        orders.placed(order.id());
+        orders.paid(order.id(), Actor.system());
+
+        var seen = new java.util.ArrayList<String>();
+        try (var connection = db.getConnection();
+                var select = connection.prepareStatement("select type, envelope -> 'data' ->> 'totalMinor',"
+                        + " envelope -> 'data' ->> 'number' from outbox_event where subject = ? order by id")) {
+            select.setString(1, order.id().toString());
+            try (var rows = select.executeQuery()) {
+                while (rows.next()) {
+                    seen.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3));
+                }
+            }
+        }
+        assertThat(seen).containsExactly("order.placed 4200 " + order.number(), "order.paid 4200 " + order.number());
+        assertThat(orders.get(order.id()).status()).isEqualTo(OrderStatus.PAID);
     }
 
     @Test

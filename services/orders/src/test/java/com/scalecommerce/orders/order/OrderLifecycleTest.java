@@ -196,6 +196,35 @@ class OrderLifecycleTest {
     }
 
     @Test
+    void concurrentPartialRefundsNeverRefundMoreThanWasPaid() throws Exception {
+        Order order = OrderFixture.in(orders, OrderStatus.PAID, UUID.randomUUID());
+        var start = new CountDownLatch(1);
+        var results = new ArrayList<Future<Response>>();
+        try (var pool = Executors.newFixedThreadPool(6)) {
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return adminPost(order.id(), "refund", Map.of("amountMinor", 3_000));
+                }));
+            }
+            start.countDown();
+            int granted = 0;
+            for (Future<Response> result : results) {
+                int status = result.get().statusCode();
+                assertThat(status).isIn(200, 400, 409);
+                granted += status == 200 ? 1 : 0;
+            }
+            Order after = orders.get(order.id());
+            assertThat(granted).isBetween(1, 3);
+            assertThat(after.refundedMinor()).isEqualTo(3_000L * granted);
+            assertThat(scalar(
+                            "select count(*) from outbox_event where subject = ? and type = 'order.refunded'",
+                            order.id()))
+                    .isEqualTo(Integer.toString(granted));
+        }
+    }
+
+    @Test
     void adminCancelRecordsTheReasonAndEmitsOrderCancelled() throws SQLException {
         Order order = OrderFixture.in(orders, OrderStatus.PAID, UUID.randomUUID());
         adminPost(order.id(), "cancel", Map.of()).then().statusCode(400).body("errors[0].field", equalTo("reason"));
