@@ -27,10 +27,12 @@ public class AdminOrderResource {
 
     private final Orders orders;
     private final JsonWebToken jwt;
+    private final OrderConfig config;
 
-    AdminOrderResource(Orders orders, JsonWebToken jwt) {
+    AdminOrderResource(Orders orders, JsonWebToken jwt, OrderConfig config) {
         this.orders = orders;
         this.jwt = jwt;
+        this.config = config;
     }
 
     public record ShipRequest(String carrier, String trackingNumber) {}
@@ -86,7 +88,10 @@ public class AdminOrderResource {
             throw ProblemException.invalidFields(errors);
         }
         var filter = new OrderFilter(wanted, since, until, customerId, email, minTotal, maxTotal);
-        return orders.list(filter, CreatedCursor.decode(cursor), Page.size(limit, 50, 200));
+        return orders.list(
+                filter,
+                CreatedCursor.decode(cursor),
+                Page.size(limit, config.adminPageSize(), config.adminMaxPageSize()));
     }
 
     @GET

@@ -20,15 +20,20 @@ public class OrderResource {
 
     private final Orders orders;
     private final JsonWebToken jwt;
+    private final OrderConfig config;
 
-    OrderResource(Orders orders, JsonWebToken jwt) {
+    OrderResource(Orders orders, JsonWebToken jwt, OrderConfig config) {
         this.orders = orders;
         this.jwt = jwt;
+        this.config = config;
     }
 
     @GET
     public Page<Order> list(@QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-        return orders.ofCustomer(me(), CreatedCursor.decode(cursor), Page.size(limit, 20, 100));
+        return orders.ofCustomer(
+                me(),
+                CreatedCursor.decode(cursor),
+                Page.size(limit, config.customerPageSize(), config.customerMaxPageSize()));
     }
 
     @GET
