@@ -23,12 +23,6 @@ public interface UsersConfig {
      */
     Optional<URI> publicUrl();
 
-    /**
-     * Where other services reach users (a platform-wide setting, declared here because it shares the
-     * prefix). Not used by users itself.
-     */
-    Optional<URI> url();
-
     Passwords passwords();
 
     Tokens tokens();

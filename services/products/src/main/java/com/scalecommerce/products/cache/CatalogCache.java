@@ -1,5 +1,6 @@
 package com.scalecommerce.products.cache;
 
+import com.scalecommerce.platform.web.http.ConditionalGet;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,7 +10,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -141,15 +141,8 @@ public class CatalogCache {
         }
     }
 
-    /** A strong ETag for a body: its SHA-256, shortened; the same JSON always gets the same tag. */
-    public static String etagOf(String json) {
-        byte[] digest = sha256(json);
-        return "\""
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + "\"";
-    }
-
     private static CachedJson render(Rendered rendered) {
-        return new CachedJson(rendered.json(), etagOf(rendered.json()), rendered.resultCount());
+        return new CachedJson(rendered.json(), ConditionalGet.etagOf(rendered.json()), rendered.resultCount());
     }
 
     private String generation() {

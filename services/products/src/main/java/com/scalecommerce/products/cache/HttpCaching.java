@@ -1,5 +1,6 @@
 package com.scalecommerce.products.cache;
 
+import com.scalecommerce.platform.web.http.ConditionalGet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -19,35 +20,10 @@ public class HttpCaching {
     }
 
     public Response respond(CachedJson body, String ifNoneMatch) {
-        if (matches(ifNoneMatch, body.etag())) {
-            return Response.notModified()
-                    .header("ETag", body.etag())
-                    .header("Cache-Control", cacheControl)
-                    .build();
-        }
-        return Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header("ETag", body.etag())
-                .header("Cache-Control", cacheControl)
-                .build();
-    }
-
-    /** RFC 9110 weak comparison: a list of tags, "*", and W/ prefixes (added by compressing proxies) all count. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null || ifNoneMatch.isBlank()) {
-            return false;
-        }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*")) {
-                return true;
-            }
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
-            }
-            if (tag.equals(etag)) {
-                return true;
-            }
-        }
-        return false;
+        return ConditionalGet.respond(
+                ifNoneMatch,
+                body.etag(),
+                cacheControl,
+                () -> Response.ok(body.json(), MediaType.APPLICATION_JSON_TYPE));
     }
 }

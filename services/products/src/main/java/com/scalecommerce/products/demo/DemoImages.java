@@ -1,11 +1,8 @@
 package com.scalecommerce.products.demo;
 
 import com.scalecommerce.products.demo.DemoTaxonomy.Icon;
+import com.scalecommerce.products.media.ImageStorage;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-import java.util.Locale;
 
 /**
  * Product pictures for the demo catalog: an 800x800 SVG card in the product's colour with its initials and
@@ -69,7 +66,7 @@ final class DemoImages {
                 .append(card.initials())
                 .append("</text></svg>");
         byte[] bytes = svg.toString().getBytes(StandardCharsets.UTF_8);
-        return new Rendered(sha256(bytes) + ".svg", bytes);
+        return new Rendered(ImageStorage.contentKey(bytes, "svg"), bytes);
     }
 
     /** A wide banner picture: the headline on a band of the palette colour {@code colour}. */
@@ -82,7 +79,7 @@ final class DemoImages {
                 + "<text x=\"80\" y=\"280\" font-family=\"Helvetica, Arial, sans-serif\" font-weight=\"700\""
                 + " font-size=\"84\" fill=\"" + ink + "\">" + escapeXml(headline) + "</text></svg>";
         byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
-        return new Rendered(sha256(bytes) + ".svg", bytes);
+        return new Rendered(ImageStorage.contentKey(bytes, "svg"), bytes);
     }
 
     private static String escapeXml(String text) {
@@ -127,15 +124,5 @@ final class DemoImages {
         int g = (rgb >> 8) & 0xff;
         int b = rgb & 0xff;
         return (r * 299 + g * 587 + b * 114) / 1000 > 150;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(content))
-                    .toLowerCase(Locale.ROOT);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -17,6 +17,18 @@ public interface ImageStorage {
 
     boolean exists(String key);
 
+    /** The key an image is stored under: the SHA-256 of its bytes, so equal images share one file. */
+    static String contentKey(byte[] content, String extension) {
+        try {
+            return java.util.HexFormat.of()
+                            .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                    .digest(content))
+                    + "." + extension;
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The path under which the service serves the image, e.g. {@code /media/ab12....svg}. */
     default String urlFor(String key) {
         return "/media/" + key;

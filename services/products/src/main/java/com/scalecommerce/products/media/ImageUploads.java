@@ -5,9 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * Accepts an uploaded image: checks its size and real type, and stores it under the SHA-256 of its bytes, so the
@@ -56,7 +53,7 @@ public class ImageUploads {
                     "Payload too large",
                     "Images may have at most " + config.maxPixels() + " pixels.");
         }
-        String key = sha256Hex(content) + "." + sniffed.format().extension();
+        String key = ImageStorage.contentKey(content, sniffed.format().extension());
         if (!storage.exists(key)) {
             storage.put(key, content, sniffed.format().contentType());
         }
@@ -69,13 +66,5 @@ public class ImageUploads {
                 ? "SVG images are not accepted (they can carry scripts); upload PNG, JPEG, WebP or GIF."
                 : "The content is not a PNG, JPEG, WebP or GIF image.";
         return new ProblemException(415, "UNSUPPORTED_IMAGE_TYPE", "Unsupported media type", detail);
-    }
-
-    private static String sha256Hex(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.scalecommerce.products.media;
 
+import com.scalecommerce.platform.web.http.ConditionalGet;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -25,7 +26,7 @@ public class MediaResource {
     @Path("/{key}")
     public Response image(@PathParam("key") String key, @HeaderParam("If-None-Match") String ifNoneMatch) {
         String etag = "\"" + key + "\"";
-        if (ifNoneMatch != null && ifNoneMatch.contains(etag)) {
+        if (ConditionalGet.matches(ifNoneMatch, etag)) {
             return Response.notModified()
                     .header("ETag", etag)
                     .header("Cache-Control", FOREVER)

@@ -2,17 +2,14 @@ package com.scalecommerce.products.merchandising;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalecommerce.platform.web.http.ConditionalGet;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.redis.datasource.value.ValueCommands;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,7 +82,7 @@ class HomePageCache {
         Merchandising.HomeSnapshot snapshot = merchandising.assembleHomePage();
         try {
             String body = json.writeValueAsString(snapshot.page());
-            return new Fresh(new Rendered(etagOf(body), body), snapshot.validForMillis());
+            return new Fresh(new Rendered(ConditionalGet.etagOf(body), body), snapshot.validForMillis());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("home page cannot be written as JSON", e);
         }
@@ -93,14 +90,5 @@ class HomePageCache {
 
     private static String pageKey(String version) {
         return PAGE_KEY_PREFIX + (version == null ? "0" : version);
-    }
-
-    private static String etagOf(String body) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package com.scalecommerce.products.merchandising;
 
+import com.scalecommerce.platform.web.http.ConditionalGet;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Arrays;
 
 @Path("/api/merchandising")
 @PermitAll
@@ -28,27 +28,10 @@ public class MerchandisingResource {
     @Path("/home")
     public Response home(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         HomePageCache.Rendered page = home.homePage();
-        String cacheControl = "public, max-age=" + config.clientMaxAge().toSeconds();
-        if (matches(ifNoneMatch, page.etag())) {
-            return Response.notModified()
-                    .header(HttpHeaders.ETAG, page.etag())
-                    .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                    .build();
-        }
-        return Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE)
-                .header(HttpHeaders.ETAG, page.etag())
-                .header(HttpHeaders.CACHE_CONTROL, cacheControl)
-                .build();
-    }
-
-    // If-None-Match compares weakly (RFC 9110): W/ prefixes are ignored, and it may list several tags.
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        return Arrays.stream(ifNoneMatch.split(","))
-                .map(String::strip)
-                .map(tag -> tag.startsWith("W/") ? tag.substring(2) : tag)
-                .anyMatch(tag -> tag.equals("*") || tag.equals(etag));
+        return ConditionalGet.respond(
+                ifNoneMatch,
+                page.etag(),
+                "public, max-age=" + config.clientMaxAge().toSeconds(),
+                () -> Response.ok(page.json(), MediaType.APPLICATION_JSON_TYPE));
     }
 }
