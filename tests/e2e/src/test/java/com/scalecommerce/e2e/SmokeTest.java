@@ -3,12 +3,14 @@ package com.scalecommerce.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.scalecommerce.e2e.harness.Api;
 import com.scalecommerce.e2e.harness.EndToEnd;
 import com.scalecommerce.e2e.harness.Guest;
 import com.scalecommerce.e2e.harness.Platform;
 import com.scalecommerce.e2e.harness.Reply;
 import com.scalecommerce.e2e.harness.Shop;
 import com.scalecommerce.e2e.harness.Shop.Product;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The platform runs and its services talk to each other: users' tokens, products' catalog, orders' cart. */
@@ -25,8 +27,7 @@ class SmokeTest {
 
     @Test
     void everyServiceIsReady() {
-        for (var api :
-                new com.scalecommerce.e2e.harness.Api[] {platform.users(), platform.products(), platform.orders()}) {
+        for (Api api : List.of(platform.users(), platform.products(), platform.orders())) {
             assertThat(api.get("/q/health/ready").send().status())
                     .as(api.name())
                     .isEqualTo(200);
