@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.net.URI;
 import java.net.http.HttpHeaders;
+import java.util.Collection;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * One HTTP answer, kept whole so that a failing assertion can print what the service actually said
@@ -48,5 +52,31 @@ public record Reply(String method, URI uri, int status, HttpHeaders headers, Str
     /** "POST http://... -> 409 application/problem+json" and the body, for assertion messages. */
     public String describe() {
         return method + " " + uri + " -> " + status + " " + contentType() + "\n" + body;
+    }
+
+    /** Whether the answer is an RFC 9457 problem document. */
+    public boolean isProblem() {
+        String type = contentType();
+        return type != null && type.startsWith("application/problem+json");
+    }
+
+    /**
+     * "201 x20, 409 x180" and the first answer that {@code unexpected} picks out, in full: what a failed
+     * assertion over many concurrent answers should say.
+     */
+    public static String summarize(Collection<Reply> replies, Predicate<Reply> unexpected) {
+        Map<Integer, Integer> byStatus = new TreeMap<>();
+        replies.forEach(reply -> byStatus.merge(reply.status(), 1, Integer::sum));
+        var summary = new StringBuilder();
+        byStatus.forEach((status, count) -> summary.append(summary.isEmpty() ? "" : ", ")
+                .append(status)
+                .append(" x")
+                .append(count));
+        replies.stream()
+                .filter(unexpected)
+                .findFirst()
+                .ifPresent(
+                        first -> summary.append("; first unexpected answer: ").append(first.describe()));
+        return summary.toString();
     }
 }

@@ -290,6 +290,15 @@ public final class Shop {
         return body;
     }
 
+    /** A customer's checkout body with the address typed in rather than taken from the address book. */
+    public Map<String, Object> customerCheckoutTo(Map<String, Object> shippingAddress, String paymentMethod) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("shippingAddress", shippingAddress);
+        body.put("shippingMethodId", shipping().methodId().toString());
+        body.put("paymentMethod", paymentMethod);
+        return body;
+    }
+
     /** The order as the admin API shows it (any shopper's, guests' included). */
     public JsonNode adminOrder(UUID orderId) {
         return platform.orders()
