@@ -29,7 +29,10 @@ final class ServiceProcess {
             "java.base/java.lang=ALL-UNNAMED",
             "--enable-native-access=ALL-UNNAMED");
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    /** Generous for a loaded CI runner; -Dscalecommerce.e2e.ready-timeout=SECONDS changes it. */
+    private static final Duration READY_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("scalecommerce.e2e.ready-timeout", 90));
+
     private static final int LOG_TAIL_LINES = 60;
 
     private final String name;
@@ -72,6 +75,8 @@ final class ServiceProcess {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+        // Exactly the given environment: nothing from the shell that ran the build leaks into the service.
+        builder.environment().clear();
         builder.environment().putAll(environment);
         try {
             Files.createDirectories(log.getParent());
