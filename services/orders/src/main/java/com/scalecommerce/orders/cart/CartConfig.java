@@ -3,6 +3,7 @@ package com.scalecommerce.orders.cart;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 @ConfigMapping(prefix = "scalecommerce.orders.cart")
 interface CartConfig {
@@ -17,4 +18,10 @@ interface CartConfig {
     /** A cart untouched this long disappears; every read and write starts the period again. */
     @WithDefault("30d")
     Duration idleTtl();
+
+    /**
+     * The country (ISO 3166-1 alpha-2) whose shipping and tax the cart view estimates while the shopper has not
+     * chosen a destination. Unset: no estimate until they choose.
+     */
+    Optional<String> defaultCountry();
 }

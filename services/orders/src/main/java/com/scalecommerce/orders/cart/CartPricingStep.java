@@ -1,6 +1,7 @@
 package com.scalecommerce.orders.cart;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The extension point for discounts, shipping estimates and tax: every CDI bean implementing this runs on each
@@ -14,6 +15,26 @@ public interface CartPricingStep {
 
     List<CartAdjustment> adjust(PricedCart cart, List<CartAdjustment> earlier);
 
-    /** What a step may read: the owner, the re-priced lines and the subtotal. */
-    record PricedCart(CartOwner owner, List<CartView.Line> lines, String currency, long subtotalMinor) {}
+    /**
+     * Like {@link #adjust}, for a step that applies the cart's discount code: when the code does not apply any
+     * more, the step prices the cart without it and says why, because a cart view must not fail over a code.
+     */
+    default Priced price(PricedCart cart, List<CartAdjustment> earlier) {
+        return new Priced(adjust(cart, earlier), null);
+    }
+
+    record Priced(List<CartAdjustment> adjustments, CartView.DiscountProblem discountProblem) {}
+
+    /**
+     * What a step may read: the owner, the re-priced lines, the subtotal, each available SKU's unit weight where
+     * products knows it, the shopper's discount code and the destination to estimate for (both may be null).
+     */
+    record PricedCart(
+            CartOwner owner,
+            List<CartView.Line> lines,
+            String currency,
+            long subtotalMinor,
+            Map<String, Integer> unitWeightGrams,
+            String discountCode,
+            CartView.Destination destination) {}
 }

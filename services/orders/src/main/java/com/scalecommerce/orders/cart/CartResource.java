@@ -14,6 +14,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -37,6 +38,12 @@ public class CartResource {
             @NotNull Integer quantity) {}
 
     public record QuantityChange(@NotNull Integer quantity) {}
+
+    public record DiscountCodeChoice(
+            @NotBlank @Size(max = 64) String code) {}
+
+    /** {@code country}: ISO 3166-1 alpha-2; {@code region} (optional): its ISO 3166-2 subdivision, e.g. BY. */
+    public record DestinationChoice(String country, String region) {}
 
     private final Carts carts;
     private final SecurityIdentity identity;
@@ -79,6 +86,38 @@ public class CartResource {
     public Response remove(@HeaderParam(CartToken.HEADER) String token, @PathParam("sku") String sku) {
         var guest = guestToken(token);
         return answer(carts.remove(owner(guest), sku), guest);
+    }
+
+    /** Checked against the cart now: a code that does not apply is a 422 problem and is not kept. */
+    @PUT
+    @Path("/discount-code")
+    public Response applyDiscountCode(
+            @HeaderParam(CartToken.HEADER) String token, @Valid @NotNull DiscountCodeChoice choice) {
+        var guest = guestToken(token);
+        return answer(carts.applyDiscountCode(owner(guest), choice.code()), guest);
+    }
+
+    @DELETE
+    @Path("/discount-code")
+    public Response removeDiscountCode(@HeaderParam(CartToken.HEADER) String token) {
+        var guest = guestToken(token);
+        return answer(carts.removeDiscountCode(owner(guest)), guest);
+    }
+
+    @PUT
+    @Path("/destination")
+    public Response chooseDestination(
+            @HeaderParam(CartToken.HEADER) String token, @Valid @NotNull DestinationChoice choice) {
+        var guest = guestToken(token);
+        var destination = CartDestination.parse(choice.country(), choice.region());
+        return answer(carts.chooseDestination(owner(guest), destination), guest);
+    }
+
+    @DELETE
+    @Path("/destination")
+    public Response removeDestination(@HeaderParam(CartToken.HEADER) String token) {
+        var guest = guestToken(token);
+        return answer(carts.removeDestination(owner(guest)), guest);
     }
 
     /** On sign-in: the guest cart named by X-Cart-Token joins the caller's cart and is deleted. */

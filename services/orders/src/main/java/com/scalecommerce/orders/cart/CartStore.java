@@ -13,24 +13,40 @@ import java.util.UUID;
 
 /**
  * Carts in Redis, one hash per cart at {@code orders:cart:<cartId>}: {@code q:<sku>} holds the quantity,
- * {@code m:<sku>} "productId priceSeenMinor addedAtMillis", {@code cur} the cart's currency. Every change runs
- * as one Lua script, so concurrent requests on one cart serialise inside Redis and no update is lost, and the
- * limits are checked against the value actually being written.
+ * {@code m:<sku>} "productId priceSeenMinor addedAtMillis", {@code cur} the cart's currency, and the shopper's
+ * choices {@code dc} (discount code) and {@code dest} ("country" or "country region"). Every change runs as one
+ * Lua script, so concurrent requests on one cart serialise inside Redis and no update is lost, and the limits are
+ * checked against the value actually being written. Choices live in the same hash, so they share its TTL and go
+ * when the cart goes.
  */
 @ApplicationScoped
 class CartStore {
 
     static final String KEY_PREFIX = "orders:cart:";
+    static final String DISCOUNT_CODE = "dc";
+    static final String DESTINATION = "dest";
 
-    private static final String ADD = """
+    // Lines are q:/m: pairs; every other field (currency, choices) is one field, so the line count is what is
+    // left of HLEN without them, halved.
+    private static final String LINES = """
+            local function lines(key)
+              local n = redis.call('HLEN', key)
+              for _, f in ipairs({'cur', 'dc', 'dest'}) do
+                if redis.call('HEXISTS', key, f) == 1 then n = n - 1 end
+              end
+              return math.floor(n / 2)
+            end
+            """;
+
+    private static final String ADD = LINES + """
             local key = KEYS[1]
             local sku, pid, qty, limit, maxLines, ttl, price, cur, now =
                 ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
-            local len = redis.call('HLEN', key)
+            local count = lines(key)
             local c = redis.call('HGET', key, 'cur')
-            if c and c ~= cur and len > 1 then return {'CURRENCY', c} end
+            if c and c ~= cur and count > 0 then return {'CURRENCY', c} end
             local q = tonumber(redis.call('HGET', key, 'q:' .. sku) or '0')
-            if q == 0 and math.floor(len / 2) >= maxLines then return {'FULL', tostring(maxLines)} end
+            if q == 0 and count >= maxLines then return {'FULL', tostring(maxLines)} end
             local n = q + qty
             if n > limit then return {'LIMIT', tostring(q)} end
             local added = now
@@ -54,14 +70,25 @@ class CartStore {
             return 'OK'
             """;
 
-    private static final String REMOVE = """
+    // Without lines the cart has no currency; a hash holding nothing else is gone (Redis drops empty hashes),
+    // one that still holds the shopper's choices keeps them.
+    private static final String REMOVE = LINES + """
             local key = KEYS[1]
             local removed = redis.call('HDEL', key, 'q:' .. ARGV[1], 'm:' .. ARGV[1])
-            if redis.call('HLEN', key) <= 1 then
-              redis.call('DEL', key)
-            else
-              redis.call('PEXPIRE', key, ARGV[2])
-            end
+            if lines(key) == 0 then redis.call('HDEL', key, 'cur') end
+            if redis.call('EXISTS', key) == 1 then redis.call('PEXPIRE', key, ARGV[2]) end
+            return removed
+            """;
+
+    private static final String SET_CHOICE = """
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return 1
+            """;
+
+    private static final String CLEAR_CHOICE = """
+            local removed = redis.call('HDEL', KEYS[1], ARGV[1])
+            if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return removed
             """;
 
@@ -72,43 +99,45 @@ class CartStore {
             """;
 
     // Guest lines join the user's: quantities add up to the per-line limit, lines past the line limit and lines
-    // in another currency than the user's non-empty cart are dropped. The guest cart is gone afterwards.
-    private static final String MERGE = """
+    // in another currency than the user's non-empty cart are dropped. Each choice (discount code, destination)
+    // the user has made stays; one the user has not made comes from the guest cart. The guest cart is gone
+    // afterwards.
+    private static final String MERGE = LINES + """
             local guest, user = KEYS[1], KEYS[2]
             local limit, maxLines, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
             local g = redis.call('HGETALL', guest)
             if #g == 0 then return 0 end
             local fields = {}
             for i = 1, #g, 2 do fields[g[i]] = g[i + 1] end
-            local ucur = redis.call('HGET', user, 'cur')
-            if ucur and redis.call('HLEN', user) > 1 and ucur ~= fields['cur'] then
-              redis.call('DEL', guest)
-              return 0
+            local chosen = 0
+            for _, f in ipairs({'dc', 'dest'}) do
+              if fields[f] then chosen = chosen + redis.call('HSETNX', user, f, fields[f]) end
             end
             local merged = 0
-            for f, v in pairs(fields) do
-              if string.sub(f, 1, 2) == 'q:' then
-                local sku = string.sub(f, 3)
-                local uq = tonumber(redis.call('HGET', user, f) or '0')
-                if uq > 0 or math.floor(redis.call('HLEN', user) / 2) < maxLines then
-                  redis.call('HSET', user, f, math.min(uq + tonumber(v), limit))
-                  if uq == 0 then redis.call('HSET', user, 'm:' .. sku, fields['m:' .. sku]) end
-                  merged = merged + 1
+            local ucur = redis.call('HGET', user, 'cur')
+            if not (ucur and lines(user) > 0 and ucur ~= fields['cur']) then
+              for f, v in pairs(fields) do
+                if string.sub(f, 1, 2) == 'q:' then
+                  local sku = string.sub(f, 3)
+                  local uq = tonumber(redis.call('HGET', user, f) or '0')
+                  if uq > 0 or lines(user) < maxLines then
+                    redis.call('HSET', user, f, math.min(uq + tonumber(v), limit))
+                    if uq == 0 then redis.call('HSET', user, 'm:' .. sku, fields['m:' .. sku]) end
+                    merged = merged + 1
+                  end
                 end
               end
             end
-            if merged > 0 then
-              redis.call('HSET', user, 'cur', fields['cur'])
-              redis.call('PEXPIRE', user, ttl)
-            end
+            if merged > 0 then redis.call('HSET', user, 'cur', fields['cur']) end
+            if merged > 0 or chosen > 0 then redis.call('PEXPIRE', user, ttl) end
             redis.call('DEL', guest)
             return merged
             """;
 
     record StoredLine(String sku, UUID productId, long priceSeenMinor, long addedAtMillis, int quantity) {}
 
-    record StoredCart(String currency, List<StoredLine> lines) {
-        static final StoredCart EMPTY = new StoredCart(null, List.of());
+    record StoredCart(String currency, List<StoredLine> lines, String discountCode, CartDestination destination) {
+        static final StoredCart EMPTY = new StoredCart(null, List.of(), null, null);
     }
 
     /** The outcome of an add: OK with the new quantity, or the rule it broke with the relevant detail. */
@@ -185,7 +214,20 @@ class CartStore {
             }
         });
         lines.sort(Comparator.comparingLong(StoredLine::addedAtMillis).thenComparing(StoredLine::sku));
-        return new StoredCart(fields.get("cur"), lines);
+        return new StoredCart(
+                fields.get("cur"),
+                lines,
+                fields.get(DISCOUNT_CODE),
+                CartDestination.fromStored(fields.get(DESTINATION)));
+    }
+
+    /** Sets one of the shopper's choices ({@link #DISCOUNT_CODE}, {@link #DESTINATION}); the cart lives on. */
+    void choose(String cartId, String field, String value) {
+        eval(SET_CHOICE, key(cartId), field, value, ttl());
+    }
+
+    void forget(String cartId, String field) {
+        eval(CLEAR_CHOICE, key(cartId), field, ttl());
     }
 
     void delete(String cartId) {

@@ -4,13 +4,16 @@ import com.scalecommerce.orders.catalog.Catalog;
 import com.scalecommerce.orders.catalog.Product;
 import com.scalecommerce.platform.events.Outbox;
 import com.scalecommerce.platform.web.problem.ProblemException;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +35,16 @@ public class Carts {
     private final Outbox outbox;
     private final CartConfig config;
     private final List<CartPricingStep> pricing;
+    private final QuotedCartStep quotes;
+    private final Optional<CartView.Destination> defaultDestination;
 
-    Carts(CartStore store, Catalog catalog, Outbox outbox, CartConfig config, Instance<CartPricingStep> steps) {
+    Carts(
+            CartStore store,
+            Catalog catalog,
+            Outbox outbox,
+            CartConfig config,
+            Instance<CartPricingStep> steps,
+            QuotedCartStep quotes) {
         this.store = store;
         this.catalog = catalog;
         this.outbox = outbox;
@@ -41,6 +52,20 @@ public class Carts {
         this.pricing = steps.stream()
                 .sorted(Comparator.comparingInt(CartPricingStep::order))
                 .toList();
+        this.quotes = quotes;
+        this.defaultDestination = config.defaultCountry()
+                .map(c -> c.trim().toUpperCase(Locale.ROOT))
+                .map(c -> new CartView.Destination(c, null, CartView.Destination.Source.DEFAULT));
+    }
+
+    // A mistyped default country would silently price every cart without shipping and tax: refuse to start.
+    void checkDefaultCountry(@Observes StartupEvent start) {
+        defaultDestination.ifPresent(d -> {
+            if (!CartDestination.isCountry(d.country())) {
+                throw new IllegalStateException("scalecommerce.orders.cart.default-country=" + d.country()
+                        + " is not an ISO 3166-1 alpha-2 country code (e.g. DE, US); fix it or leave it unset");
+            }
+        });
     }
 
     public CartView view(CartOwner owner) {
@@ -49,7 +74,7 @@ public class Carts {
 
     /** A guest without a cart token has nothing in Redis to read. */
     CartView empty() {
-        return new CartView(List.of(), null, 0, 0, List.of(), 0, false);
+        return new CartView(List.of(), null, 0, 0, List.of(), 0, false, null, null, defaultDestination.orElse(null));
     }
 
     // Redis first, then the outbox row: a refused add (limit, full cart) never touches the database, and the
@@ -115,6 +140,39 @@ public class Carts {
         return view(user);
     }
 
+    /**
+     * Keeps a discount code with the cart, after checking that it applies to the cart's available lines now:
+     * a code that does not is refused with the pricing package's 422 problem and not kept.
+     */
+    public CartView applyDiscountCode(CartOwner owner, String code) {
+        if (code == null || code.isBlank()) {
+            throw ProblemException.invalidField("code", "must not be blank");
+        }
+        var priced = pricedCart(owner, store.read(owner.cartId()));
+        if (!QuotedCartStep.hasPricedLines(priced)) {
+            throw ProblemException.conflict(
+                    "CART_EMPTY", "The cart has no item that can be bought now to apply a discount code to.");
+        }
+        store.choose(owner.cartId(), CartStore.DISCOUNT_CODE, quotes.check(priced, code.trim()));
+        return view(owner);
+    }
+
+    public CartView removeDiscountCode(CartOwner owner) {
+        store.forget(owner.cartId(), CartStore.DISCOUNT_CODE);
+        return view(owner);
+    }
+
+    /** Where the shipping and tax estimate is for; the cart may still be empty. */
+    public CartView chooseDestination(CartOwner owner, CartDestination destination) {
+        store.choose(owner.cartId(), CartStore.DESTINATION, destination.stored());
+        return view(owner);
+    }
+
+    public CartView removeDestination(CartOwner owner) {
+        store.forget(owner.cartId(), CartStore.DESTINATION);
+        return view(owner);
+    }
+
     /** The cart's lines as stored, for checkout to price and reserve itself. */
     public CartView current(CartOwner owner) {
         return view(owner);
@@ -130,11 +188,42 @@ public class Carts {
     }
 
     private CartView price(CartOwner owner, CartStore.StoredCart stored) {
+        var priced = pricedCart(owner, stored);
+        List<CartAdjustment> adjustments = new ArrayList<>();
+        CartView.DiscountProblem discountProblem = null;
+        for (var step : pricing) {
+            var result = step.price(priced, List.copyOf(adjustments));
+            adjustments.addAll(result.adjustments());
+            if (discountProblem == null) {
+                discountProblem = result.discountProblem();
+            }
+        }
+        long total = priced.subtotalMinor()
+                + adjustments.stream()
+                        .mapToLong(CartAdjustment::effectOnTotalMinor)
+                        .sum();
+        boolean attention =
+                discountProblem != null || priced.lines().stream().anyMatch(l -> !l.available() || l.priceChanged());
+        int items = priced.lines().stream().mapToInt(CartView.Line::quantity).sum();
+        return new CartView(
+                priced.lines(),
+                stored.currency(),
+                priced.subtotalMinor(),
+                items,
+                List.copyOf(adjustments),
+                total,
+                attention,
+                stored.discountCode(),
+                discountProblem,
+                priced.destination());
+    }
+
+    /** The stored lines at products' prices now, with what the pricing steps need beside them. */
+    private CartPricingStep.PricedCart pricedCart(CartOwner owner, CartStore.StoredCart stored) {
         Map<UUID, Optional<Product>> products = new HashMap<>();
         List<CartView.Line> lines = new ArrayList<>(stored.lines().size());
+        Map<String, Integer> weights = new HashMap<>();
         long subtotal = 0;
-        int items = 0;
-        boolean attention = false;
         for (var line : stored.lines()) {
             var product = products.computeIfAbsent(line.productId(), catalog::product);
             var item = product.flatMap(p -> p.sku(line.sku()));
@@ -144,8 +233,9 @@ public class Carts {
             boolean priceChanged = unit != null && unit != line.priceSeenMinor();
             long lineTotal = available ? unit * line.quantity() : 0;
             subtotal += lineTotal;
-            items += line.quantity();
-            attention |= !available || priceChanged;
+            if (available && item.get().weightGrams() != null) {
+                weights.put(line.sku(), item.get().weightGrams());
+            }
             lines.add(new CartView.Line(
                     line.sku(),
                     line.productId(),
@@ -159,15 +249,20 @@ public class Carts {
                     priceChanged,
                     priceChanged ? line.priceSeenMinor() : null));
         }
-        var priced = new CartPricingStep.PricedCart(owner, List.copyOf(lines), stored.currency(), subtotal);
-        List<CartAdjustment> adjustments = new ArrayList<>();
-        for (var step : pricing) {
-            adjustments.addAll(step.adjust(priced, List.copyOf(adjustments)));
-        }
-        long total = subtotal
-                + adjustments.stream().mapToLong(CartAdjustment::amountMinor).sum();
-        return new CartView(
-                priced.lines(), stored.currency(), subtotal, items, List.copyOf(adjustments), total, attention);
+        CartView.Destination destination = stored.destination() == null
+                ? defaultDestination.orElse(null)
+                : new CartView.Destination(
+                        stored.destination().country(),
+                        stored.destination().region(),
+                        CartView.Destination.Source.CHOSEN);
+        return new CartPricingStep.PricedCart(
+                owner,
+                List.copyOf(lines),
+                stored.currency(),
+                subtotal,
+                Map.copyOf(weights),
+                stored.discountCode(),
+                destination);
     }
 
     private Product productOf(UUID productId) {

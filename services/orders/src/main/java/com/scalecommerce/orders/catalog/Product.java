@@ -8,7 +8,14 @@ import java.util.UUID;
 /** A product as the cart and checkout see it: authoritative prices and availability, per SKU. */
 public record Product(UUID id, String slug, String name, String currency, List<Sku> skus) {
 
-    public record Sku(String sku, Map<String, String> options, long priceMinor, boolean available, String imageUrl) {}
+    /** {@code weightGrams}: one unit's shipping weight as products knows it, or null when products has none. */
+    public record Sku(
+            String sku,
+            Map<String, String> options,
+            long priceMinor,
+            boolean available,
+            String imageUrl,
+            Integer weightGrams) {}
 
     public Optional<Sku> sku(String sku) {
         return skus.stream().filter(s -> s.sku().equals(sku)).findFirst();
@@ -37,7 +44,8 @@ public record Product(UUID id, String slug, String name, String currency, List<S
                                         .filter(i -> v.id() != null && v.id().equals(i.variantId()))
                                         .map(ProductDto.ImageDto::url)
                                         .findFirst()
-                                        .orElse(productImage)))
+                                        .orElse(productImage),
+                                v.weightGrams()))
                         .toList());
     }
 }

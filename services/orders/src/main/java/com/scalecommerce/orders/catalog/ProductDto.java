@@ -10,8 +10,15 @@ import java.util.UUID;
 record ProductDto(
         UUID id, String slug, String name, String currency, List<VariantDto> variants, List<ImageDto> images) {
 
+    /** {@code weightGrams} is products' shipping weight of one unit; null when the variant has none. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record VariantDto(UUID id, String sku, Map<String, String> options, long priceMinor, boolean available) {}
+    record VariantDto(
+            UUID id,
+            String sku,
+            Map<String, String> options,
+            long priceMinor,
+            Integer weightGrams,
+            boolean available) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record ImageDto(UUID variantId, String url, String alt) {}

@@ -220,7 +220,8 @@ public class Orders {
                             order.refundedMinor() + amount,
                             "status",
                             to.name()));
-            refundRequested.fire(new OrderRefundRequested(orderId, amount, order.currency(), actor.value()));
+            refundRequested.fire(new OrderRefundRequested(
+                    orderId, amount, order.refundedMinor() + amount, order.currency(), actor.value()));
             return load(connection, orderId, false).orElseThrow();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -241,6 +242,10 @@ public class Orders {
 
     public Order get(UUID orderId) {
         return find(orderId, false).orElseThrow(Orders::notFound);
+    }
+
+    public Optional<Order> find(UUID orderId) {
+        return find(orderId, false);
     }
 
     public Order withTimeline(UUID orderId) {

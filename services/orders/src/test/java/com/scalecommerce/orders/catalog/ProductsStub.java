@@ -24,7 +24,13 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static WireMockServer server;
 
-    public record Sku(String sku, long priceMinor, boolean available) {}
+    /** {@code weightGrams} is the variant's unit weight as products serves it (null: products has none). */
+    public record Sku(String sku, long priceMinor, boolean available, Integer weightGrams) {
+
+        public Sku(String sku, long priceMinor, boolean available) {
+            this(sku, priceMinor, available, 300);
+        }
+    }
 
     @Override
     public Map<String, String> start() {
@@ -59,7 +65,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
             variant.put("options", Map.of("size", "M"));
             variant.put("priceMinor", sku.priceMinor());
             variant.put("compareAtPriceMinor", null);
-            variant.put("weightGrams", 300);
+            variant.put("weightGrams", sku.weightGrams());
             variant.put("available", sku.available());
             variants.add(variant);
             images.add(Map.of(

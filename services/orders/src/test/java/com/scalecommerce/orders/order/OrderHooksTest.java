@@ -44,7 +44,7 @@ class OrderHooksTest {
         orders.refund(order.id(), Actor.admin(OrderFixture.ADMIN_ID), 1_234L);
 
         assertThat(hooks.refunds())
-                .contains(new OrderRefundRequested(order.id(), 1_234, "EUR", "admin:" + OrderFixture.ADMIN_ID));
+                .contains(new OrderRefundRequested(order.id(), 1_234, 1_234, "EUR", "admin:" + OrderFixture.ADMIN_ID));
     }
 
     @Test

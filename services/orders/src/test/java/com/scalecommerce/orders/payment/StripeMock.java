@@ -20,7 +20,7 @@ public class StripeMock implements QuarkusTestResourceLifecycleManager {
     private static String apiKey;
     private static String webhookSecret;
 
-    static WireMockServer server() {
+    public static WireMockServer server() {
         return server;
     }
 

@@ -15,6 +15,11 @@ public final class PricingFixture {
 
     private static final AtomicInteger NEXT_COUNTRY = new AtomicInteger(26 * 10);
     private static final AtomicInteger NEXT_CODE = new AtomicInteger();
+    private static final List<String> ISO_COUNTRIES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .filter(c -> c.charAt(0) < 'J')
+            .sorted()
+            .toList();
+    private static final AtomicInteger NEXT_ISO_COUNTRY = new AtomicInteger();
 
     private PricingFixture() {}
 
@@ -26,6 +31,14 @@ public final class PricingFixture {
     public static String newCountry() {
         int n = NEXT_COUNTRY.getAndIncrement();
         return "" + (char) ('A' + n / 26 % 26) + (char) ('A' + n % 26);
+    }
+
+    /**
+     * An assigned ISO 3166-1 country code no other test in this run uses, for APIs that accept only real
+     * countries (the cart's destination). Drawn from A to I, below the letters {@link #newCountry} hands out.
+     */
+    public static String newIsoCountry() {
+        return ISO_COUNTRIES.get(NEXT_ISO_COUNTRY.getAndIncrement());
     }
 
     public static String newCode(String prefix) {

@@ -7,5 +7,7 @@ enum LedgerReason {
     RESERVED,
     RELEASED,
     EXPIRED,
-    SOLD
+    SOLD,
+    /** The return of a cancelled order's committed quantities to on hand. */
+    RESTOCKED
 }

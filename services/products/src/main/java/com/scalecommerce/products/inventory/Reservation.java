@@ -17,7 +17,9 @@ public record Reservation(
         OPEN,
         COMMITTED,
         RELEASED,
-        EXPIRED
+        EXPIRED,
+        /** Was committed, then its order was cancelled before shipping and the goods went back on hand. */
+        RESTOCKED
     }
 
     public record Line(String sku, int quantity) {}

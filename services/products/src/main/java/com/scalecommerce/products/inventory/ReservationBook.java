@@ -23,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Reservations and what they do to stock. Stock is never checked and then written: each line is one conditional
@@ -32,6 +33,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class ReservationBook {
+
+    private static final Logger LOG = Logger.getLogger(ReservationBook.class);
 
     private static final String HEADER_COLUMNS = "id, client_id, reference, status, ttl_seconds, created_at,"
             + " expires_at, closed_at, expires_at <= now() as lapsed";
@@ -186,6 +189,7 @@ class ReservationBook {
                 }
                 case RELEASED, EXPIRED ->
                     throw new ReservationExpired(id, reservation.view().status());
+                case RESTOCKED -> throw restocked(id);
                 case OPEN -> {
                     if (reservation.lapsed()) {
                         unhold(connection, List.of(reservation), LedgerReason.EXPIRED, "system:expiry");
@@ -244,13 +248,105 @@ class ReservationBook {
                 case COMMITTED ->
                     throw ProblemException.conflict(
                             "RESERVATION_COMMITTED",
-                            "Reservation " + id + " was committed; sold stock comes back through a return.");
+                            "Reservation " + id + " was committed; sold stock comes back through a restock.");
+                case RESTOCKED -> throw restocked(id);
                 case OPEN -> {
                     unhold(connection, List.of(reservation), LedgerReason.RELEASED, "service:" + clientId);
                     close(connection, List.of(id), Reservation.Status.RELEASED);
                 }
             }
             return find(connection, id, false).orElseThrow().view();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Its goods are back on hand: it can neither be sold again nor released. */
+    private static ProblemException restocked(String id) {
+        return ProblemException.conflict(
+                "RESERVATION_RESTOCKED",
+                "Reservation " + id + " was committed and then restocked; it holds no stock. Place a new one.");
+    }
+
+    /** What a restock call found: {@code replayed} when an earlier call had already put the goods back. */
+    record Restocked(Reservation reservation, boolean replayed) {}
+
+    /**
+     * Puts a committed reservation's goods back on hand: its order was cancelled before it shipped. The reverse of
+     * {@link #commit}: on hand and the sold count go down by what commit added, one RESTOCKED ledger row per SKU.
+     * The reservation row's lock makes concurrent calls queue; the one that comes second finds RESTOCKED and
+     * changes nothing, so the stock rises once however often orders retries.
+     */
+    @Transactional
+    public Restocked restock(String clientId, String id) {
+        try (Connection connection = db.getConnection()) {
+            Stored reservation = lockOwned(connection, clientId, id);
+            switch (reservation.view().status()) {
+                case RESTOCKED -> {
+                    return new Restocked(reservation.view(), true);
+                }
+                case OPEN, RELEASED, EXPIRED ->
+                    throw ProblemException.conflict(
+                            "RESERVATION_NOT_COMMITTED",
+                            "Reservation " + id + " is "
+                                    + reservation.view().status().name().toLowerCase()
+                                    + "; only a committed reservation has sold stock to put back.");
+                case COMMITTED -> {}
+            }
+            String actor = "service:" + clientId;
+            var entries = new ArrayList<StockJournal.Entry>();
+            var returnedByProduct = new TreeMap<UUID, Long>();
+            // Lines come in SKU order, the order every writer locks stock rows in.
+            for (Reservation.Line line : reservation.view().lines()) {
+                UUID variantId = reservation.variantIds().get(line.sku());
+                Optional<StockRow> returned = putBack(connection, variantId, line.quantity());
+                if (returned.isEmpty()) {
+                    if (stockExists(connection, variantId)) {
+                        throw ProblemException.conflict(
+                                "STOCK_LIMIT_EXCEEDED",
+                                "On hand for " + line.sku() + " would exceed 2147483647; nothing was restocked.");
+                    }
+                    // The variant was deleted since the sale and its stock row went with it: there is no shelf to
+                    // put these units on. Refusing would leave the cancelled order stuck, so the line is skipped.
+                    LOG.warnf(
+                            "Restock of reservation %s: SKU %s (variant %s) no longer exists; %d units not put back",
+                            id, line.sku(), variantId, line.quantity());
+                    continue;
+                }
+                StockRow after = returned.get();
+                entries.add(new StockJournal.Entry(
+                        variantId,
+                        after.sku(),
+                        line.quantity(),
+                        0,
+                        LedgerReason.RESTOCKED,
+                        actor,
+                        id,
+                        reservation.reference()));
+                returnedByProduct.merge(after.productId(), (long) line.quantity(), Long::sum);
+                journal.announce(after.before(line.quantity(), 0), after, LedgerReason.RESTOCKED, id);
+            }
+            journal.write(connection, entries);
+            // A cancelled order is no sale: best-selling stops counting it. Never below zero, whatever a demo
+            // load or a reset left in the column.
+            try (var update = connection.prepareStatement(
+                    "update product set sold_count = greatest(sold_count - ?, 0) where id = ?")) {
+                for (var returned : returnedByProduct.entrySet()) {
+                    update.setLong(1, returned.getValue());
+                    update.setObject(2, returned.getKey());
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+            try (var update = connection.prepareStatement(
+                    "update reservation set status = 'RESTOCKED' where id = ? and status = 'COMMITTED'")) {
+                update.setString(1, id);
+                if (update.executeUpdate() != 1) {
+                    // Cannot happen under the row lock taken above; if it does, nothing of this may commit.
+                    throw new IllegalStateException("Reservation " + id + " left COMMITTED while being restocked");
+                }
+            }
+            return new Restocked(find(connection, id, false).orElseThrow().view(), false);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -371,6 +467,27 @@ class ReservationBook {
                 quantity,
                 quantity,
                 variantId);
+    }
+
+    /** The bound keeps on_hand an int: past it, the update matches nothing instead of failing with a 500. */
+    private static Optional<StockRow> putBack(Connection connection, UUID variantId, int quantity) throws SQLException {
+        return StockRow.update(
+                connection,
+                "update stock s set on_hand = s.on_hand + ?, updated_at = now() from variant v"
+                        + " where v.id = s.variant_id and s.variant_id = ? and s.on_hand <= 2147483647 - ?"
+                        + StockRow.RETURNING,
+                quantity,
+                variantId,
+                quantity);
+    }
+
+    private static boolean stockExists(Connection connection, UUID variantId) throws SQLException {
+        try (var select = connection.prepareStatement("select 1 from stock where variant_id = ?")) {
+            select.setObject(1, variantId);
+            try (var rows = select.executeQuery()) {
+                return rows.next();
+            }
+        }
     }
 
     private record OptionalAvailable(boolean exists, int quantity) {}

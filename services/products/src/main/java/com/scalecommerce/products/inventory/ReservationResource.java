@@ -60,6 +60,21 @@ public class ReservationResource {
         return reservations.commit(client(), id);
     }
 
+    /**
+     * Puts a committed reservation's goods back on hand (its order was cancelled before shipping). 200 both times;
+     * a repeat changes nothing and is marked {@code Idempotent-Replayed: true}.
+     */
+    @POST
+    @Path("/{id}/restock")
+    public Response restock(@PathParam("id") String id) {
+        var restocked = reservations.restock(client(), id);
+        var response = Response.ok(restocked.reservation());
+        if (restocked.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.build();
+    }
+
     @DELETE
     @Path("/{id}")
     public Reservation release(@PathParam("id") String id) {

@@ -65,6 +65,9 @@ class InventoryAccessTest {
                 .then()
                 .statusCode(401);
         given().delete("/api/inventory/reservations/{id}", reservationId).then().statusCode(401);
+        given().post("/api/inventory/reservations/{id}/restock", reservationId)
+                .then()
+                .statusCode(401);
         given().get("/api/admin/inventory").then().statusCode(401).contentType("application/problem+json");
         assertThat(stock.levels(sku.sku())).isEqualTo(new StockFixture.Levels(10, 1, 0));
     }
@@ -123,6 +126,7 @@ class InventoryAccessTest {
         InventoryApi.get(token, reservationId).then().statusCode(status);
         InventoryApi.commit(token, reservationId).then().statusCode(status);
         InventoryApi.release(token, reservationId).then().statusCode(status);
+        InventoryApi.restock(token, reservationId).then().statusCode(status);
         assertThat(stock.levels(sku.sku())).isEqualTo(new StockFixture.Levels(10, 1, 0));
         InventoryApi.get(InventoryApi.ORDERS, reservationId)
                 .then()

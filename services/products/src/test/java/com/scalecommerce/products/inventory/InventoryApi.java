@@ -58,6 +58,10 @@ final class InventoryApi {
         return given().auth().oauth2(token).post("/api/inventory/reservations/{id}/commit", id);
     }
 
+    static Response restock(String token, String id) {
+        return given().auth().oauth2(token).post("/api/inventory/reservations/{id}/restock", id);
+    }
+
     static Response release(String token, String id) {
         return given().auth().oauth2(token).delete("/api/inventory/reservations/{id}", id);
     }
