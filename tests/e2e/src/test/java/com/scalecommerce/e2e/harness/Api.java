@@ -99,9 +99,16 @@ public final class Api {
                 request.header("Content-Type", "application/json");
                 request.method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
             }
+            long started = System.nanoTime();
             try {
                 HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-                return new Reply(method, uri, response.statusCode(), response.headers(), response.body());
+                return new Reply(
+                        method,
+                        uri,
+                        response.statusCode(),
+                        response.headers(),
+                        response.body(),
+                        Duration.ofNanos(System.nanoTime() - started));
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + uri + " (" + name + ") failed", e);
             } catch (InterruptedException e) {
