@@ -6,6 +6,7 @@ import com.scalecommerce.orders.addressbook.AddressBook;
 import com.scalecommerce.orders.cart.CartOwner;
 import com.scalecommerce.orders.cart.CartView;
 import com.scalecommerce.orders.cart.Carts;
+import com.scalecommerce.orders.catalog.Catalog;
 import com.scalecommerce.orders.checkout.OrderSagas.Stock;
 import com.scalecommerce.orders.inventory.StockReservations;
 import com.scalecommerce.orders.order.Actor;
@@ -50,6 +51,7 @@ class CheckoutSaga {
     record Outcome(int status, Object body, UUID orderId, boolean remember, Long retryAfterSeconds) {}
 
     private final Carts carts;
+    private final Catalog catalog;
     private final QuoteCalculator quotes;
     private final AddressBook addressBook;
     private final OrderOpening opening;
@@ -62,6 +64,7 @@ class CheckoutSaga {
 
     CheckoutSaga(
             Carts carts,
+            Catalog catalog,
             QuoteCalculator quotes,
             AddressBook addressBook,
             OrderOpening opening,
@@ -72,6 +75,7 @@ class CheckoutSaga {
             OrderSettlement settlement,
             ObjectMapper json) {
         this.carts = carts;
+        this.catalog = catalog;
         this.quotes = quotes;
         this.addressBook = addressBook;
         this.opening = opening;
@@ -112,13 +116,14 @@ class CheckoutSaga {
         Quote quote = quotes.quote(new QuoteRequest(
                 cart.currency(),
                 cart.lines().stream()
-                        .map(l -> new QuoteRequest.Line(l.sku(), l.unitPriceMinor(), l.quantity(), null))
+                        .map(l -> new QuoteRequest.Line(l.sku(), l.unitPriceMinor(), l.quantity(), weight(l)))
                         .toList(),
                 new QuoteRequest.Destination(
                         shipping.path("country").asText(),
                         shipping.path("region").asText("")),
                 request.shippingMethodId(),
-                request.discountCode(),
+                // A code chosen on the cart applies unless the checkout names one itself.
+                request.discountCode() != null ? request.discountCode() : cart.discountCode(),
                 shopper.discountCustomer()));
         if (quote.shipping() == null) {
             throw ProblemException.invalidField("shippingMethodId", "does not ship to this address");
@@ -253,6 +258,14 @@ class CheckoutSaga {
                         retryAfter);
             }
         };
+    }
+
+    /** Per-unit weight for weight-based shipping, from the same (briefly cached) catalog read that priced it. */
+    private Long weight(CartView.Line line) {
+        return catalog.product(line.productId())
+                .flatMap(p -> p.sku(line.sku()))
+                .map(sku -> sku.weightGrams() == null ? null : sku.weightGrams().longValue())
+                .orElse(null);
     }
 
     private JsonNode address(Shopper shopper, UUID addressId, CheckoutRequest.Address given, String which) {

@@ -113,9 +113,23 @@ public class Orders {
         outbox.append("order.placed", orderId.toString(), eventData(order));
     }
 
+    /**
+     * {@code order.paid} carries the lines (product, SKU, quantity, price; no personal data): products marks
+     * verified buyers from it and analytics counts sales per product.
+     */
     @Transactional
     public Order paid(UUID orderId, Actor actor) {
-        return move(orderId, OrderStatus.PAID, actor, null, Map.of(), "order.paid", null);
+        Order order = get(orderId);
+        List<Map<String, Object>> lines = order.lines() == null
+                ? List.of()
+                : order.lines().stream()
+                        .map(line -> Map.<String, Object>of(
+                                "productId", line.productId(),
+                                "sku", line.sku(),
+                                "quantity", line.quantity(),
+                                "unitPriceMinor", line.unitPriceMinor()))
+                        .toList();
+        return move(order, OrderStatus.PAID, actor, null, Map.of(), "order.paid", Map.of("lines", lines));
     }
 
     @Transactional
