@@ -40,6 +40,13 @@ public class ProbeResource {
         throw ProblemException.tooManyRequests(42);
     }
 
+    /** What the JDBC driver throws when PostgreSQL refuses a connection (all slots taken). */
+    @GET
+    @Path("/database-full")
+    public String databaseFull() {
+        throw new IllegalStateException(new java.sql.SQLException("FATAL: sorry, too many clients already", "53300"));
+    }
+
     @GET
     @Path("/bug")
     public String bug() {

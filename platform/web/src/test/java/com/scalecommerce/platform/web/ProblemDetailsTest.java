@@ -72,6 +72,17 @@ class ProblemDetailsTest {
     }
 
     @Test
+    void aDatabaseThatRefusesConnectionsIsA503WithRetryAfterNotA500() {
+        given().get("/probe/database-full")
+                .then()
+                .statusCode(503)
+                .contentType(PROBLEM_JSON)
+                .header("Retry-After", equalTo("1"))
+                .body("code", equalTo("DATABASE_UNAVAILABLE"))
+                .body("detail", not(containsString("clients")));
+    }
+
+    @Test
     void unexpectedFailuresLeakNoInternals() {
         given().get("/probe/bug")
                 .then()

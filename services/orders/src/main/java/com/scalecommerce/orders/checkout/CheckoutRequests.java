@@ -26,6 +26,9 @@ class CheckoutRequests {
     /** The key's first request is still running. */
     record Running() implements Claim {}
 
+    /** The key was freed (its first request failed before anything was kept): claim it again. */
+    record Gone() implements Claim {}
+
     /** The key's first request has answered; send the same answer. */
     record Answered(int status, String body, UUID orderId) implements Claim {}
 
@@ -71,9 +74,8 @@ class CheckoutRequests {
             select.setString(2, key);
             try (var row = select.executeQuery()) {
                 if (!row.next()) {
-                    // Forgotten between our insert attempt and this read (the first request failed early): the
-                    // caller may simply try again.
-                    return new Running();
+                    // Forgotten between our insert attempt and this read (the first request failed early).
+                    return new Gone();
                 }
                 if (!row.getString(1).equals(requestHash)) {
                     return new Mismatch();

@@ -83,7 +83,7 @@ public class CheckoutResource {
         String hash = hash(request);
 
         CheckoutRequests.Claim claim = requests.claim(scope, key, hash);
-        if (claim instanceof CheckoutRequests.Running) {
+        if (claim instanceof CheckoutRequests.Running || claim instanceof CheckoutRequests.Gone) {
             claim = awaitFirst(scope, key, hash);
         }
         return switch (claim) {
@@ -93,17 +93,21 @@ public class CheckoutResource {
                         "IDEMPOTENCY_KEY_REUSED",
                         "Idempotency key reused",
                         "This Idempotency-Key was sent with a different request; use a new key for a new checkout.");
-            case CheckoutRequests.Running r ->
-                throw new ProblemException(
-                        409,
-                        "CHECKOUT_IN_PROGRESS",
-                        "Checkout in progress",
-                        "A checkout with this Idempotency-Key is still running; ask again shortly.",
-                        java.util.List.of(),
-                        java.util.Map.of("Retry-After", "1"));
+            case CheckoutRequests.Running r -> throw stillRunning();
+            case CheckoutRequests.Gone g -> throw stillRunning();
             case CheckoutRequests.Answered answered -> replay(answered);
             case CheckoutRequests.Claimed c -> run(shopper, scope, key, hash, request);
         };
+    }
+
+    private static ProblemException stillRunning() {
+        return new ProblemException(
+                409,
+                "CHECKOUT_IN_PROGRESS",
+                "Checkout in progress",
+                "A checkout with this Idempotency-Key is still running; ask again shortly.",
+                java.util.List.of(),
+                java.util.Map.of("Retry-After", "1"));
     }
 
     private Response run(CheckoutSaga.Shopper shopper, String scope, String key, String hash, CheckoutRequest request) {
@@ -134,8 +138,8 @@ public class CheckoutResource {
 
     private CheckoutRequests.Claim awaitFirst(String scope, String key, String hash) {
         long deadline = System.nanoTime() + config.replayWait().toNanos();
-        CheckoutRequests.Claim claim;
-        do {
+        CheckoutRequests.Claim claim = new CheckoutRequests.Running();
+        while (claim instanceof CheckoutRequests.Running && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -143,12 +147,12 @@ public class CheckoutResource {
                 break;
             }
             claim = requests.look(scope, key, hash);
-            if (!(claim instanceof CheckoutRequests.Running)) {
-                return claim;
+            if (claim instanceof CheckoutRequests.Gone) {
+                // The first request gave up without keeping an answer (e.g. a 503): this one runs it again.
+                claim = requests.claim(scope, key, hash);
             }
-        } while (System.nanoTime() < deadline);
-        // The first request gave up without an order (its key was freed): this one may run it now.
-        return requests.claim(scope, key, hash);
+        }
+        return claim;
     }
 
     private Response replay(CheckoutRequests.Answered answered) {

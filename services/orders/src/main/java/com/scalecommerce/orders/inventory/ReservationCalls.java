@@ -32,17 +32,20 @@ class ReservationCalls {
      * One method for every call, so that one breaker sees products' health as a whole: a products that cannot
      * hold stock cannot commit it either.
      */
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
+    // A flash sale queues hundreds of holds on one stock row at products: answers slow down while products is
+    // healthy. The timeout and breaker are sized for that (4 s; open only when most of the last 50 calls failed)
+    // so a busy products is waited for and only a dead one is cut off.
+    @Timeout(value = 4000, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 2,
             delay = 100,
             jitter = 50,
-            maxDuration = 5000,
+            maxDuration = 9000,
             abortOn = {ReservationRefused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(
-            requestVolumeThreshold = 20,
-            failureRatio = 0.5,
-            delay = 5000,
+            requestVolumeThreshold = 50,
+            failureRatio = 0.75,
+            delay = 3000,
             successThreshold = 2,
             skipOn = ReservationRefused.class)
     @CircuitBreakerName(BREAKER)

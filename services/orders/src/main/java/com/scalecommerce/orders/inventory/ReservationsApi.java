@@ -1,5 +1,6 @@
 package com.scalecommerce.orders.inventory;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,8 @@ interface ReservationsApi {
 
     record PlaceRequest(String reservationId, List<Line> lines, Integer ttlSeconds, String reference) {}
 
+    /** Only what orders reads; products sends more (lines, times), which must not break this client. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     record ReservationDto(String reservationId, String status) {}
 
     @POST

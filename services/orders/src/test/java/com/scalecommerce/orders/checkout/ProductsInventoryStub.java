@@ -192,8 +192,21 @@ public class ProductsInventoryStub implements QuarkusTestResourceLifecycleManage
         reservedLines.get(id).forEach((sku, quantity) -> stock.computeIfPresent(sku, (s, free) -> free + quantity));
     }
 
+    /** Products' full Reservation shape, fields orders does not read included. */
     private static String view(String id) throws IOException {
-        return JSON.writeValueAsString(Map.of("reservationId", id, "status", reservations.get(id)));
+        var body = new java.util.LinkedHashMap<String, Object>();
+        body.put("reservationId", id);
+        body.put("status", reservations.get(id));
+        body.put("reference", "order");
+        body.put(
+                "lines",
+                reservedLines.getOrDefault(id, Map.of()).entrySet().stream()
+                        .map(e -> Map.of("sku", e.getKey(), "quantity", e.getValue()))
+                        .toList());
+        body.put("createdAt", "2026-11-26T10:00:00Z");
+        body.put("expiresAt", "2026-11-26T10:15:00Z");
+        body.put("closedAt", null);
+        return JSON.writeValueAsString(body);
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

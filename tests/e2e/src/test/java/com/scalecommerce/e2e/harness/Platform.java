@@ -210,6 +210,8 @@ public final class Platform {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(process.baseUri().getPort()));
         // Loopback only: a test run opens nothing to the network.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        // Three services on one PostgreSQL: leave connection slots for the test's own JDBC checks.
+        env.put("DB_POOL_MAX", "16");
         processes.add(process);
         process.start(env);
     }

@@ -122,6 +122,25 @@ public class ProblemMappers {
                 Map.of("Retry-After", "1"));
     }
 
+    /**
+     * SQLState classes 08 (connection exception), 53 (insufficient resources: too many connections), 57P
+     * (server shutting down or starting up), or the pool's own acquisition timeout, anywhere in the cause chain.
+     */
+    static boolean databaseUnreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57P"))) {
+                    return true;
+                }
+                if (sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     // The client hung up while we read its body: nobody is left to answer and nothing is wrong with us.
     @ServerExceptionMapper
     public Response clientGone(IOException e) {
@@ -135,6 +154,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (databaseUnreachable(e)) {
+            // PostgreSQL restarting, unreachable or out of connection slots: a blip to wait out, not a bug.
+            LOG.warn("Database unavailable: " + e.getMessage());
+            return Problems.response(
+                    503,
+                    "DATABASE_UNAVAILABLE",
+                    "Service unavailable",
+                    "The service cannot reach its database right now. Try again shortly.",
+                    List.of(),
+                    Map.of("Retry-After", "1"));
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(
                 500, "INTERNAL_ERROR", "Internal error", "The request could not be completed. Quote the request id.");
