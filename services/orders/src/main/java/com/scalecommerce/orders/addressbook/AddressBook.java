@@ -1,5 +1,6 @@
 package com.scalecommerce.orders.addressbook;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,7 +20,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class AddressBook {
 
-    /** The fields an order keeps of an address. */
+    /** The fields an order keeps of an address (users sends more: id, label, defaults, times). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     public record Address(
             String recipientName,
             String company,
@@ -50,17 +52,7 @@ public class AddressBook {
     @CircuitBreakerName("users-address-book")
     public Address entry(String bearer, UUID addressId) {
         try {
-            var a = users.get(bearer, addressId);
-            return new Address(
-                    a.recipientName(),
-                    a.company(),
-                    a.line1(),
-                    a.line2(),
-                    a.city(),
-                    a.region(),
-                    a.postalCode(),
-                    a.country(),
-                    a.phone());
+            return users.get(bearer, addressId);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
             if (status == 404 || status == 401 || status == 403) {

@@ -1,6 +1,5 @@
 package com.scalecommerce.orders.addressbook;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -16,21 +15,8 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 @Path("/api/users/me/addresses")
 interface AddressBookApi {
 
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record AddressDto(
-            UUID id,
-            String recipientName,
-            String company,
-            String line1,
-            String line2,
-            String city,
-            String region,
-            String postalCode,
-            String country,
-            String phone) {}
-
     @GET
     @Path("/{id}")
     @Produces(MediaType.APPLICATION_JSON)
-    AddressDto get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id);
+    AddressBook.Address get(@HeaderParam(HttpHeaders.AUTHORIZATION) String bearer, @PathParam("id") UUID id);
 }

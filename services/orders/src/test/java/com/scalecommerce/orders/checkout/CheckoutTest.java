@@ -328,11 +328,7 @@ class CheckoutTest {
         UUID orderId = UUID.fromString(answer.path("order.id"));
         assertThat(ProductsInventoryStub.reservations.get("order-" + orderId)).isEqualTo("OPEN");
 
-        given().contentType(ContentType.JSON)
-                .body(Map.of("clientSecret", (String) answer.path("payment.clientSecret"), "approve", true))
-                .post((String) answer.path("payment.nextActionUrl"))
-                .then()
-                .statusCode(200);
+        completeThreeDSecure(answer);
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.PAID);
@@ -475,11 +471,7 @@ class CheckoutTest {
         UUID orderId = UUID.fromString(threeDs.path("order.id"));
         // Products goes away just as the customer completes 3-D Secure: paid, but the hold is not committed.
         ProductsInventoryStub.failure.set("503");
-        given().contentType(ContentType.JSON)
-                .body(Map.of("clientSecret", (String) threeDs.path("payment.clientSecret"), "approve", true))
-                .post((String) threeDs.path("payment.nextActionUrl"))
-                .then()
-                .statusCode(200);
+        completeThreeDSecure(threeDs);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.PAID));
         assertThat(ProductsInventoryStub.reservations.get("order-" + orderId)).isEqualTo("OPEN");
@@ -507,17 +499,22 @@ class CheckoutTest {
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.PAYMENT_FAILED);
 
         // Then the customer completes 3-D Secure after all.
-        given().contentType(ContentType.JSON)
-                .body(Map.of("clientSecret", (String) threeDs.path("payment.clientSecret"), "approve", true))
-                .post((String) threeDs.path("payment.nextActionUrl"))
-                .then()
-                .statusCode(200);
+        completeThreeDSecure(threeDs);
 
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(count(
                                 "select count(*) from payment where order_id = ? and status = 'REFUNDED'", orderId))
                         .isEqualTo(1));
         assertThat(orders.get(orderId).status()).isEqualTo(OrderStatus.PAYMENT_FAILED);
+    }
+
+    /** The shopper passes the sandbox's 3-D Secure challenge, as the storefront would send them to it. */
+    private static void completeThreeDSecure(Response checkout) {
+        given().contentType(ContentType.JSON)
+                .body(Map.of("clientSecret", (String) checkout.path("payment.clientSecret"), "approve", true))
+                .post((String) checkout.path("payment.nextActionUrl"))
+                .then()
+                .statusCode(200);
     }
 
     private void catalogForget() {
