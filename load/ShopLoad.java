@@ -22,6 +22,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java load/ShopLoad.java checkout --product ID --sku SKU --method SHIPPING_METHOD_ID [--country US] [options]
  * java load/ShopLoad.java cart     --product ID --sku SKU [options]
+ *   --product and --sku may list several, comma-separated and paired by position: user i buys item i mod n
  *   --url http://127.0.0.1:8083   --duration 30s   --concurrency 32   --warmup 10s   --timeout 30s
  * </pre>
  *
@@ -36,21 +37,28 @@ import java.util.concurrent.atomic.LongAdder;
 public class ShopLoad {
 
     public static void main(String[] args) throws Exception {
+        String usage = "usage: java load/ShopLoad.java checkout|cart --product ID[,ID...] --sku SKU[,SKU...]"
+                + " [--method SHIPPING_METHOD_ID --country US] [--url URL] [--duration 30s]"
+                + " [--concurrency 32] [--warmup 10s] [--timeout 30s]";
         if (args.length == 0 || !(args[0].equals("checkout") || args[0].equals("cart"))) {
-            System.err.println("usage: java load/ShopLoad.java checkout|cart --product ID --sku SKU"
-                    + " [--method SHIPPING_METHOD_ID --country US] [--url URL] [--duration 30s]"
-                    + " [--concurrency 32] [--warmup 10s] [--timeout 30s]");
+            System.err.println(usage);
             System.exit(2);
         }
-        Options options = Options.parse(args);
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + usage);
+            System.exit(2);
+            return;
+        }
         int failed = new ShopLoad(args[0], options).run();
         System.exit(failed == 0 ? 0 : 1);
     }
 
     record Options(
             String url,
-            String productId,
-            String sku,
+            List<Item> items,
             String methodId,
             String country,
             Duration duration,
@@ -68,8 +76,7 @@ public class ShopLoad {
             }
             Options options = new Options(
                     given.getOrDefault("url", "http://127.0.0.1:8083"),
-                    required(given, "product"),
-                    required(given, "sku"),
+                    Item.pairs(required(given, "product"), required(given, "sku")),
                     given.get("method"),
                     given.getOrDefault("country", "US"),
                     duration(given.getOrDefault("duration", "30s")),
@@ -102,6 +109,22 @@ public class ShopLoad {
                 return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
             }
             return Duration.ofSeconds(Long.parseLong(text));
+        }
+    }
+
+    /** What a user puts in the cart: one unit of a product's SKU. */
+    record Item(String productId, String sku) {
+        static List<Item> pairs(String products, String skus) {
+            String[] p = products.split(",");
+            String[] s = skus.split(",");
+            if (p.length != s.length) {
+                throw new IllegalArgumentException("--product and --sku must list as many values each");
+            }
+            var items = new ArrayList<Item>();
+            for (int i = 0; i < p.length; i++) {
+                items.add(new Item(p[i].trim(), s[i].trim()));
+            }
+            return List.copyOf(items);
         }
     }
 
@@ -195,19 +218,21 @@ public class ShopLoad {
         measureFrom = start + options.warmup.toNanos();
         measureUntil = measureFrom + options.duration.toNanos();
         System.out.printf(
-                "%s: %d virtual users, %d s warm-up (not counted), then %d s measured, against %s%n",
+                "%s: %d virtual users on %d SKU(s), %d s warm-up (not counted), then %d s measured, against %s%n",
                 mode,
                 options.concurrency,
+                options.items.size(),
                 options.warmup.toSeconds(),
                 options.duration.toSeconds(),
                 options.url);
         try (var users = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < options.concurrency; i++) {
+                Item item = options.items.get(i % options.items.size());
                 users.submit(() -> {
                     if (mode.equals("checkout")) {
-                        checkoutUser(operations.get(0), operations.get(1));
+                        checkoutUser(item, operations.get(0), operations.get(1));
                     } else {
-                        cartUser(operations.get(0), operations.get(1), operations.get(2), operations.get(3));
+                        cartUser(item, operations.get(0), operations.get(1), operations.get(2), operations.get(3));
                     }
                     return null;
                 });
@@ -218,11 +243,11 @@ public class ShopLoad {
 
     // --- the users ---------------------------------------------------------------------------------------
 
-    private void checkoutUser(Operation checkout, Operation add) throws InterruptedException {
+    private void checkoutUser(Item item, Operation checkout, Operation add) throws InterruptedException {
         var checkouts = new Recorder(checkout);
         var adds = new Recorder(add);
         while (System.nanoTime() < measureUntil) {
-            Answer added = call(add, adds, addItem(null), 200);
+            Answer added = call(add, adds, addItem(item, null), 200);
             if (!added.ok() || added.cartToken == null) {
                 pauseAfterFailure();
                 continue;
@@ -235,7 +260,7 @@ public class ShopLoad {
         }
     }
 
-    private void cartUser(Operation add, Operation view, Operation change, Operation remove)
+    private void cartUser(Item item, Operation add, Operation view, Operation change, Operation remove)
             throws InterruptedException {
         var adds = new Recorder(add);
         var views = new Recorder(view);
@@ -243,13 +268,13 @@ public class ShopLoad {
         var removes = new Recorder(remove);
         String token = null;
         while (System.nanoTime() < measureUntil) {
-            Answer added = call(add, adds, addItem(token), 200);
+            Answer added = call(add, adds, addItem(item, token), 200);
             if (!added.ok()) {
                 pauseAfterFailure();
                 continue;
             }
             token = added.cartToken;
-            String sku = encode(options.sku);
+            String sku = encode(item.sku());
             boolean ok = call(view, views, cartRequest("/api/cart", token).GET(), 200)
                             .ok()
                     & call(change, changes, cartRequest("/api/cart/items/" + sku, token)
@@ -270,8 +295,8 @@ public class ShopLoad {
 
     // --- requests ----------------------------------------------------------------------------------------
 
-    private HttpRequest.Builder addItem(String token) {
-        String body = "{\"productId\":\"" + options.productId + "\",\"sku\":\"" + escape(options.sku)
+    private HttpRequest.Builder addItem(Item item, String token) {
+        String body = "{\"productId\":\"" + escape(item.productId()) + "\",\"sku\":\"" + escape(item.sku())
                 + "\",\"quantity\":1}";
         return cartRequest("/api/cart/items", token).POST(json(body));
     }

@@ -2,9 +2,12 @@
 # Cart and checkout throughput and latency against the running platform (orders on :8083), then orders' RSS.
 # Usage: ./scalecommerce up --detach && load/checkout-benchmark.sh [duration, default 30s] [concurrency, default 32]
 # Prepares, as the bootstrap admin: one demo product's SKU stocked up to 1,000,000 units and a flat shipping
-# method for BENCH_COUNTRY (default US) in the catalog's currency, both reused by later runs. Then
+# method for BENCH_COUNTRY (default US) in the catalog's currency, both reused by later runs. BENCH_SKUS=n
+# (default 1) spreads the users over the first n listed products instead: one SKU is the flash-sale case, where
+# every checkout updates the same stock row at products. Then
 # load/ShopLoad.java runs `cart` (add / view / change / remove on one guest cart per user) and `checkout` (a new
-# guest cart with one unit, then POST /api/checkout paid with pm_card_visa), each after a 10 s warm-up.
+# guest cart with one unit, then POST /api/checkout paid with pm_card_visa), each after a warm-up (BENCH_WARMUP,
+# default 10s) that is not counted.
 # Every checkout is a real order: stock, payment rows, outbox events and a confirmation mail to the local mailbox.
 # Loopback only; bounded by the duration.
 set -euo pipefail
@@ -15,6 +18,7 @@ ORDERS=${ORDERS_URL:-http://127.0.0.1:8083}
 DURATION=${1:-30s}
 CONCURRENCY=${2:-32}
 COUNTRY=${BENCH_COUNTRY:-US}
+SKUS=${BENCH_SKUS:-1}
 STOCK=1000000
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
@@ -44,20 +48,23 @@ api() { # method, url, [body]: the answer's body; fails loudly on an unexpected 
 TOKEN=$(api POST "$USERS/api/auth/login" "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" \
   | json 'j["access_token"]')
 
-# The first product of the public listing (stable between runs) and its first variant.
-product=$(api GET "$PRODUCTS/api/products?limit=1" | json 'j["items"][0]["id"]')
-detail=$(api GET "$PRODUCTS/api/products/$product")
-sku=$(json 'j["variants"][0]["sku"]' <<<"$detail")
-currency=$(json 'j["currency"]' <<<"$detail")
-echo "product $product ($(json 'j["name"]' <<<"$detail")), SKU $sku, $currency"
-
-# Stock it up to $STOCK available, so every run starts from the same level and never sells out.
-available=$(api GET "$PRODUCTS/api/admin/inventory/$sku" | json 'j["available"]')
-if [ "$available" -lt $STOCK ]; then
-  api POST "$PRODUCTS/api/admin/inventory/$sku/receipts" \
-    "{\"quantity\":$((STOCK - available)),\"reason\":\"checkout benchmark\"}" >/dev/null
-fi
-echo "stock: $(api GET "$PRODUCTS/api/admin/inventory/$sku" | json 'j["available"]') available"
+# The first products of the public listing (stable between runs), the first variant of each, each stocked up to
+# $STOCK available so that every run starts from the same level and never sells out.
+products=() skus=()
+for product in $(api GET "$PRODUCTS/api/products?limit=$SKUS" | json '" ".join(i["id"] for i in j["items"])'); do
+  detail=$(api GET "$PRODUCTS/api/products/$product")
+  sku=$(json 'j["variants"][0]["sku"]' <<<"$detail")
+  currency=$(json 'j["currency"]' <<<"$detail")
+  available=$(api GET "$PRODUCTS/api/admin/inventory/$sku" | json 'j["available"]')
+  if [ "$available" -lt $STOCK ]; then
+    api POST "$PRODUCTS/api/admin/inventory/$sku/receipts" \
+      "{\"quantity\":$((STOCK - available)),\"reason\":\"checkout benchmark\"}" >/dev/null
+  fi
+  echo "product $product ($(json 'j["name"]' <<<"$detail")), SKU $sku, $currency:" \
+    "$(api GET "$PRODUCTS/api/admin/inventory/$sku" | json 'j["available"]') available"
+  products+=("$product") skus+=("$sku")
+done
+[ ${#skus[@]} -gt 0 ] || { echo "the catalog lists no product" >&2; exit 1; }
 
 # A shipping method for the country in the catalog's currency: an existing one, or a benchmark zone + method.
 method=$(api GET "$ORDERS/api/checkout/shipping-options?country=$COUNTRY&currency=$currency" \
@@ -76,8 +83,9 @@ fi
 echo "shipping method $method to $COUNTRY"
 
 log_lines=$(wc -l <.run/logs/orders.log)
-shop() { "$JAVA_HOME/bin/java" load/ShopLoad.java "$1" --url "$ORDERS" --product "$product" --sku "$sku" \
-  --method "$method" --country "$COUNTRY" --duration "$DURATION" --concurrency "$CONCURRENCY" --warmup 10s; }
+shop() { "$JAVA_HOME/bin/java" load/ShopLoad.java "$1" --url "$ORDERS" --product "$(IFS=,; echo "${products[*]}")" \
+  --sku "$(IFS=,; echo "${skus[*]}")" \
+  --method "$method" --country "$COUNTRY" --duration "$DURATION" --concurrency "$CONCURRENCY" --warmup "${BENCH_WARMUP:-10s}"; }
 status=0
 echo
 shop cart || status=1
