@@ -225,20 +225,31 @@ public class ShopLoad {
                 options.warmup.toSeconds(),
                 options.duration.toSeconds(),
                 options.url);
+        var finished = new ArrayList<java.util.concurrent.Future<Object>>();
         try (var users = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int i = 0; i < options.concurrency; i++) {
                 Item item = options.items.get(i % options.items.size());
-                users.submit(() -> {
+                finished.add(users.submit(() -> {
                     if (mode.equals("checkout")) {
                         checkoutUser(item, operations.get(0), operations.get(1));
                     } else {
                         cartUser(item, operations.get(0), operations.get(1), operations.get(2), operations.get(3));
                     }
                     return null;
-                });
+                }));
             }
         }
-        return report(operations);
+        // A user that died of a bug here would silently lower the load: say so, and fail the run.
+        int died = 0;
+        for (var user : finished) {
+            try {
+                user.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                died++;
+                System.err.println("a virtual user stopped: " + e.getCause());
+            }
+        }
+        return report(operations) + died;
     }
 
     // --- the users ---------------------------------------------------------------------------------------
