@@ -29,7 +29,7 @@ public interface CheckoutConfig {
     @WithDefault("12m")
     Duration paymentWindow();
 
-    /** Orders the reconciler looks at per run (each run repeats until nothing is left). */
+    /** Orders (and refunds) the reconciler looks at per pass, per kind of work; a backlog takes several passes. */
     @WithDefault("100")
     int reconcileBatch();
 }

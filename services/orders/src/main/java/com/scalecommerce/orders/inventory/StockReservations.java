@@ -40,7 +40,9 @@ public class StockReservations {
     /** Products cannot be reached (down, slow or its breaker open): nothing is known about the hold. */
     public static final class Unavailable extends RuntimeException {
         Unavailable(Throwable cause) {
-            super("products unavailable", cause, false, false);
+            super("products unavailable: " + cause, cause, false, false);
+            // Once per failed call (after retries), without a stack: an outage must be visible, not drown the log.
+            LOG.warnf("products reservation call failed: %s", cause);
         }
     }
 
