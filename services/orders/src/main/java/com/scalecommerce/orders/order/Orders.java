@@ -162,6 +162,8 @@ public class Orders {
     @Transactional
     public Order cancel(UUID orderId, Actor actor, String reason) {
         Order before = get(orderId);
+        boolean wasPaid = before.status() != OrderStatus.PENDING_PAYMENT;
+        // refundMinor: what goes back to the customer, so analytics can deduct it from revenue without asking.
         Order after = move(
                 before,
                 OrderStatus.CANCELLED,
@@ -169,8 +171,11 @@ public class Orders {
                 reason,
                 Map.of(),
                 "order.cancelled",
-                Map.of("reason", "" + reason));
-        boolean wasPaid = before.status() != OrderStatus.PENDING_PAYMENT;
+                Map.of(
+                        "reason",
+                        "" + reason,
+                        "refundMinor",
+                        wasPaid ? before.totalMinor() - before.refundedMinor() : 0));
         cancelled.fire(new OrderCancelled(
                 orderId,
                 before.status(),

@@ -1,0 +1,58 @@
+package com.scalecommerce.analytics.ingest;
+
+import com.scalecommerce.platform.events.CloudEvent;
+import com.scalecommerce.platform.events.EventHandler;
+import com.scalecommerce.platform.events.EventStreams;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Reads every service's event stream (consumer group {@code analytics}), keeps each event once in the raw log and
+ * applies it to the projections, all in the platform's transaction that also records the event id: an event counts
+ * exactly once however often it is delivered, and a crash in between leaves neither half.
+ */
+@ApplicationScoped
+class EventIngest implements EventHandler {
+
+    static final String CONSUMER_GROUP = "analytics";
+
+    private final AgroalDataSource db;
+    private final Projections projections;
+
+    EventIngest(AgroalDataSource db, Projections projections) {
+        this.db = db;
+        this.projections = projections;
+    }
+
+    @Override
+    public String consumerGroup() {
+        return CONSUMER_GROUP;
+    }
+
+    @Override
+    public Set<String> streams() {
+        return Set.of(
+                EventStreams.ofService("users"),
+                EventStreams.ofService("products"),
+                EventStreams.ofService("orders"),
+                EventStreams.ofService("web"));
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Projections.TYPES;
+    }
+
+    @Override
+    public void handle(CloudEvent event) {
+        try (var connection = db.getConnection()) {
+            if (RawLog.append(connection, event)) {
+                projections.apply(connection, RawLog.entry(event));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+package com.scalecommerce.analytics.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Turns events into the fact and dimension tables the dashboards read. Each event's effect is idempotent and
+ * independent of arrival order (upserts guarded by event time, one row per event id for additive facts), so a
+ * replay of the raw log in log order rebuilds exactly the tables the live stream built.
+ */
+@ApplicationScoped
+public class Projections {
+
+    static final Set<String> TYPES = Set.of(
+            "user.registered",
+            "product.created",
+            "product.updated",
+            "product.viewed",
+            "search.performed",
+            "inventory.adjusted",
+            "inventory.low",
+            "cart.item_added",
+            "checkout.started",
+            "order.placed",
+            "order.paid",
+            "order.cancelled",
+            "order.shipped",
+            "order.refunded");
+
+    void apply(Connection c, RawLog.Entry e) throws SQLException {
+        JsonNode d = e.data();
+        Timestamp at = Timestamp.from(e.at());
+        switch (e.type()) {
+            case "user.registered" ->
+                run(
+                        c,
+                        "insert into dim_customer (user_id, registered_at) values (?, ?) on conflict (user_id)"
+                                + " do update set registered_at = excluded.registered_at",
+                        uuid(d, "userId"),
+                        at);
+            case "product.created", "product.updated" -> product(c, d, at);
+            case "inventory.adjusted", "inventory.low" ->
+                run(
+                        c,
+                        "insert into fact_stock (sku, product_id, on_hand, reserved, available, low_stock_threshold,"
+                                + " as_of) values (?, ?, ?, ?, ?, ?, ?) on conflict (sku) do update set"
+                                + " product_id = excluded.product_id, on_hand = excluded.on_hand,"
+                                + " reserved = excluded.reserved, available = excluded.available,"
+                                + " low_stock_threshold = coalesce(excluded.low_stock_threshold,"
+                                + " fact_stock.low_stock_threshold), as_of = excluded.as_of"
+                                + " where fact_stock.as_of <= excluded.as_of",
+                        text(d, "sku"),
+                        uuid(d, "productId"),
+                        d.path("onHand").asInt(),
+                        d.path("reserved").asInt(0),
+                        d.path("available").asInt(),
+                        d.has("lowStockThreshold") ? d.path("lowStockThreshold").asInt() : null,
+                        at);
+            case "product.viewed" ->
+                behaviour(
+                        c, e, "VIEW", text(d, "sessionId"), uuid(d, "userId"), uuid(d, "productId"), null, null, null);
+            case "cart.item_added" ->
+                behaviour(
+                        c,
+                        e,
+                        "CART_ADD",
+                        text(d, "cartId"),
+                        uuid(d, "userId"),
+                        uuid(d, "productId"),
+                        text(d, "sku"),
+                        d.path("quantity").asInt(1),
+                        null);
+            case "checkout.started" ->
+                behaviour(
+                        c,
+                        e,
+                        "CHECKOUT",
+                        text(d, "cartId"),
+                        uuid(d, "userId"),
+                        null,
+                        null,
+                        d.path("itemCount").asInt(0),
+                        uuid(d, "orderId"));
+            case "search.performed" ->
+                run(
+                        c,
+                        "insert into fact_search (event_id, query, result_count, session_key, at)"
+                                + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                        e.id(),
+                        normalizedQuery(text(d, "query")),
+                        d.path("resultCount").asLong(),
+                        text(d, "sessionId"),
+                        at);
+            case "order.placed" -> order(c, d, at, "placed_at");
+            case "order.paid" -> {
+                order(c, d, at, "paid_at");
+                for (JsonNode line : d.path("lines")) {
+                    run(
+                            c,
+                            "insert into fact_order_line (order_id, sku, product_id, quantity, unit_price_minor)"
+                                    + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                            uuid(d, "orderId"),
+                            text(line, "sku"),
+                            uuid(line, "productId"),
+                            line.path("quantity").asInt(),
+                            line.path("unitPriceMinor").asLong());
+                }
+            }
+            case "order.shipped" -> order(c, d, at, null);
+            case "order.cancelled" -> {
+                order(c, d, at, "cancelled_at");
+                long refund = d.path("refundMinor").asLong(0);
+                if (refund > 0) {
+                    refund(c, e, d, refund, at);
+                }
+            }
+            case "order.refunded" -> {
+                order(c, d, at, null);
+                refund(c, e, d, d.path("amountMinor").asLong(), at);
+            }
+            default -> {}
+        }
+    }
+
+    /** Search analytics groups what people typed, not how they typed it. */
+    static String normalizedQuery(String query) {
+        return query == null ? "" : query.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    private static void order(Connection c, JsonNode d, Timestamp at, String moment) throws SQLException {
+        String status = d.path("status").asText(null);
+        String momentColumn = moment == null ? "" : ", " + moment;
+        String momentValue = moment == null ? "" : ", ?";
+        String momentUpdate = moment == null
+                ? ""
+                : ", " + moment + " = coalesce(least(fact_order." + moment + ", excluded." + moment + "), excluded."
+                        + moment + ")";
+        Object[] params = moment == null
+                ? new Object[] {
+                    uuid(d, "orderId"),
+                    d.has("number") ? d.path("number").asLong() : null,
+                    uuid(d, "userId"),
+                    text(d, "currency"),
+                    d.has("totalMinor") ? d.path("totalMinor").asLong() : null,
+                    status,
+                    status == null ? null : at
+                }
+                : new Object[] {
+                    uuid(d, "orderId"),
+                    d.has("number") ? d.path("number").asLong() : null,
+                    uuid(d, "userId"),
+                    text(d, "currency"),
+                    d.has("totalMinor") ? d.path("totalMinor").asLong() : null,
+                    status,
+                    status == null ? null : at,
+                    at
+                };
+        run(
+                c,
+                "insert into fact_order (order_id, number, user_id, currency, total_minor, status, status_at"
+                        + momentColumn + ") values (?, ?, ?, ?, ?, ?, ?" + momentValue + ") on conflict (order_id)"
+                        + " do update set number = coalesce(fact_order.number, excluded.number),"
+                        + " user_id = coalesce(fact_order.user_id, excluded.user_id),"
+                        + " currency = coalesce(fact_order.currency, excluded.currency),"
+                        + " total_minor = coalesce(fact_order.total_minor, excluded.total_minor),"
+                        + " status = case when excluded.status_at is not null and (fact_order.status_at is null"
+                        + " or excluded.status_at >= fact_order.status_at) then excluded.status else fact_order.status"
+                        + " end,"
+                        + " status_at = greatest(fact_order.status_at, excluded.status_at)"
+                        + momentUpdate,
+                params);
+    }
+
+    private static void refund(Connection c, RawLog.Entry e, JsonNode d, long amount, Timestamp at)
+            throws SQLException {
+        run(
+                c,
+                "insert into fact_refund (event_id, order_id, currency, amount_minor, refunded_at)"
+                        + " values (?, ?, ?, ?, ?) on conflict do nothing",
+                e.id(),
+                uuid(d, "orderId"),
+                text(d, "currency"),
+                amount,
+                at);
+        run(
+                c,
+                "update fact_order set refunded_minor = (select coalesce(sum(amount_minor), 0) from fact_refund"
+                        + " where order_id = ?) where order_id = ?",
+                uuid(d, "orderId"),
+                uuid(d, "orderId"));
+    }
+
+    private static void product(Connection c, JsonNode d, Timestamp at) throws SQLException {
+        UUID productId = uuid(d, "productId");
+        var categories = new java.util.ArrayList<UUID>();
+        for (JsonNode id : d.path("categoryIds")) {
+            categories.add(UUID.fromString(id.asText()));
+        }
+        try (var upsert = c.prepareStatement("insert into dim_product (product_id, name, currency, category_ids,"
+                + " status, as_of) values (?, ?, ?, ?, ?, ?) on conflict (product_id) do update set"
+                + " name = excluded.name, currency = excluded.currency, category_ids = excluded.category_ids,"
+                + " status = excluded.status, as_of = excluded.as_of where dim_product.as_of <= excluded.as_of")) {
+            upsert.setObject(1, productId);
+            upsert.setString(2, text(d, "name"));
+            upsert.setString(3, text(d, "currency"));
+            upsert.setArray(4, c.createArrayOf("uuid", categories.toArray()));
+            upsert.setString(5, text(d, "status"));
+            upsert.setTimestamp(6, at);
+            upsert.executeUpdate();
+        }
+        for (JsonNode v : d.path("variants")) {
+            run(
+                    c,
+                    "insert into dim_variant (sku, product_id, price_minor, as_of) values (?, ?, ?, ?)"
+                            + " on conflict (sku) do update set product_id = excluded.product_id,"
+                            + " price_minor = excluded.price_minor, as_of = excluded.as_of"
+                            + " where dim_variant.as_of <= excluded.as_of",
+                    text(v, "sku"),
+                    productId,
+                    v.path("priceMinor").asLong(),
+                    at);
+        }
+    }
+
+    private static void behaviour(
+            Connection c,
+            RawLog.Entry e,
+            String kind,
+            String session,
+            UUID userId,
+            UUID productId,
+            String sku,
+            Integer quantity,
+            UUID orderId)
+            throws SQLException {
+        run(
+                c,
+                "insert into fact_behaviour (event_id, kind, session_key, user_id, product_id, sku, quantity,"
+                        + " order_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                e.id(),
+                kind,
+                session,
+                userId,
+                productId,
+                sku,
+                quantity,
+                orderId,
+                Timestamp.from(e.at()));
+    }
+
+    private static void run(Connection c, String sql, Object... params) throws SQLException {
+        try (var statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                if (params[i] == null) {
+                    statement.setNull(i + 1, Types.OTHER);
+                } else {
+                    statement.setObject(i + 1, params[i]);
+                }
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static String text(JsonNode d, String field) {
+        JsonNode v = d.path(field);
+        return v.isMissingNode() || v.isNull() || v.asText().isEmpty() ? null : v.asText();
+    }
+
+    private static UUID uuid(JsonNode d, String field) {
+        String v = text(d, field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return UUID.fromString(v);
+        } catch (IllegalArgumentException notAUuid) {
+            return null;
+        }
+    }
+}
