@@ -126,14 +126,62 @@ final class ConsumerLoop {
             allApplied = reclaimStaleEntries();
             nextReclaim = Instant.now().plus(config.reclaimInterval());
         }
-        for (StreamMessage<String, String, String> entry :
-                streams.xreadgroup(group, consumerName, newEntriesOfEachStream, readArgs)) {
+        List<StreamMessage<String, String, String>> entries =
+                streams.xreadgroup(group, consumerName, newEntriesOfEachStream, readArgs);
+        if (!running || entries.isEmpty()) {
+            return allApplied; // unprocessed entries stay pending and are reclaimed by a live consumer
+        }
+        if (entries.size() > 1 && deliverTogether(entries)) {
+            return allApplied;
+        }
+        for (StreamMessage<String, String, String> entry : entries) {
             if (!running) {
-                break; // unprocessed entries stay pending and are reclaimed by a live consumer
+                break;
             }
             allApplied &= deliver(entry, 1);
         }
         return allApplied;
+    }
+
+    /**
+     * A whole read in one transaction and one XACK per stream: per-event transactions and acknowledgements cost
+     * more than most effects, and a busy stream (analytics reads every service's) must keep up. Same guarantee
+     * as one by one: every dedupe record commits with its effect, and nothing is acknowledged before the commit.
+     * If anything in the batch fails (or cannot be parsed), the batch rolls back and its entries are delivered
+     * one by one, so a single bad event neither blocks nor takes the others with it.
+     *
+     * @return true when every entry was applied and acknowledged
+     */
+    private boolean deliverTogether(List<StreamMessage<String, String, String>> entries) {
+        List<CloudEvent> events = new java.util.ArrayList<>(entries.size());
+        try {
+            for (StreamMessage<String, String, String> entry : entries) {
+                events.add(CloudEvent.fromJson(eventJson(entry)));
+            }
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                for (CloudEvent event : events) {
+                    if (handler.eventTypes().contains(event.type())
+                            && processedEvents.recordFirstProcessing(group, event.id())) {
+                        handler.handle(event);
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "Group %s: a batch of %d failed; delivering its entries one by one", group, entries.size());
+            return false;
+        }
+        Map<String, List<String>> idsByStream = new LinkedHashMap<>();
+        for (StreamMessage<String, String, String> entry : entries) {
+            idsByStream
+                    .computeIfAbsent(entry.key(), k -> new java.util.ArrayList<>())
+                    .add(entry.id());
+        }
+        idsByStream.forEach((stream, ids) -> streams.xack(stream, group, ids.toArray(String[]::new)));
+        return true;
     }
 
     /** From 0 on first creation: a new group starts with whatever the stream still holds. */
