@@ -1,6 +1,7 @@
 package com.scalecommerce.e2e.harness;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 
@@ -17,6 +18,14 @@ public final class Json {
         }
         try {
             return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static JsonNode read(String json) {
+        try {
+            return MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -9,15 +9,16 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The whole platform for one test JVM, started once and shared by every test class: fresh databases
- * ({@code e2e_users}, {@code e2e_products}, {@code e2e_orders}), Redis database 13 emptied, GreenMail as the
- * SMTP server, secrets generated for this run, and the three packaged services on free ports, configured the
- * way {@code ./scalecommerce up} configures them. Stopped after the last test, or by a shutdown hook when the
- * JVM ends otherwise.
+ * ({@code e2e_users}, {@code e2e_products}, {@code e2e_orders}, {@code e2e_analytics}), Redis database 13 emptied,
+ * GreenMail as the SMTP server, secrets generated for this run, and the four packaged services on free ports,
+ * configured the way {@code ./scalecommerce up} configures them. Stopped after the last test, or by a shutdown
+ * hook when the JVM ends otherwise. A test may {@link #kill} one service and {@link #start} it again.
  *
  * <p>Tests get it through {@link EndToEnd}; they must not depend on each other's data beyond what
  * {@link Shop} sets up once (the shipping zone), so each creates its own products and shoppers.
@@ -27,7 +28,8 @@ public final class Platform {
     public static final String USERS_DB = "e2e_users";
     public static final String PRODUCTS_DB = "e2e_products";
     public static final String ORDERS_DB = "e2e_orders";
-    /** One Redis for all three services, as in production; this database number is the e2e run's alone. */
+    public static final String ANALYTICS_DB = "e2e_analytics";
+    /** One Redis for all the services, as in production; this database number is the e2e run's alone. */
     public static final int REDIS_DB = 13;
 
     public static final String ADMIN_EMAIL = "admin@e2e.scalecommerce.test";
@@ -44,7 +46,7 @@ public final class Platform {
     private final Database postgres;
     private final String redisHost;
     private final int redisPort;
-    private final List<ServiceProcess> processes = new ArrayList<>();
+    private final LinkedHashMap<String, ServiceProcess> processes = new LinkedHashMap<>();
     private final String adminPassword = randomSecret();
     private final String signingKeyEncryptionKey = randomKey();
     private final String ordersClientSecret = randomSecret();
@@ -53,6 +55,7 @@ public final class Platform {
     private Api users;
     private Api products;
     private Api orders;
+    private Api analytics;
     private Shop shop;
 
     private Platform(Path root) {
@@ -102,6 +105,10 @@ public final class Platform {
         return orders;
     }
 
+    public Api analytics() {
+        return analytics;
+    }
+
     public Mailbox mailbox() {
         return mailbox;
     }
@@ -122,6 +129,38 @@ public final class Platform {
         return postgres.named(ORDERS_DB);
     }
 
+    public Database analyticsDb() {
+        return postgres.named(ANALYTICS_DB);
+    }
+
+    /** The run's Redis database: the event streams every service writes and reads. */
+    public Redis redis() {
+        return new Redis(redisHost, redisPort, REDIS_DB);
+    }
+
+    /**
+     * SIGKILLs the service ({@code "analytics"}, ...): no graceful shutdown, as a crash or an OOM kill. Its port
+     * stays reserved for {@link #start}; callers of its API get connection errors meanwhile.
+     */
+    public void kill(String service) {
+        process(service).kill();
+    }
+
+    /** Starts a killed service again, same port and configuration, and waits until it is ready. */
+    public void start(String service) {
+        ServiceProcess process = process(service);
+        process.restart();
+        process.awaitReady();
+    }
+
+    private ServiceProcess process(String service) {
+        ServiceProcess process = processes.get(service);
+        if (process == null) {
+            throw new IllegalArgumentException("no service " + service + "; running: " + processes.keySet());
+        }
+        return process;
+    }
+
     String adminPassword() {
         return adminPassword;
     }
@@ -132,16 +171,17 @@ public final class Platform {
     }
 
     private void start() {
-        List<String> names = List.of("users", "products", "orders");
+        List<String> names = List.of("users", "products", "orders", "analytics");
         names.forEach(name -> ServiceProcess.requireJar(name, jar(name)));
 
-        postgres.recreate(List.of(USERS_DB, PRODUCTS_DB, ORDERS_DB));
-        Redis.flushDatabase(redisHost, redisPort, REDIS_DB);
-        int[] ports = freePorts(4);
+        postgres.recreate(List.of(USERS_DB, PRODUCTS_DB, ORDERS_DB, ANALYTICS_DB));
+        redis().flushDatabase();
+        int[] ports = freePorts(5);
         mailbox = Mailbox.start(ports[0]);
         var usersProcess = process("users", ports[1]);
         var productsProcess = process("products", ports[2]);
         var ordersProcess = process("orders", ports[3]);
+        var analyticsProcess = process("analytics", ports[4]);
         String usersUrl = origin(usersProcess);
 
         Map<String, String> common = commonEnvironment(ports[0], usersUrl);
@@ -168,12 +208,29 @@ public final class Platform {
                         "SCALECOMMERCE_PRODUCTS_MEDIA_DIRECTORY",
                         root.resolve("tests/e2e/target/e2e-media").toString()));
         start(ordersProcess, common, Map.of("ORDERS_DB_NAME", ORDERS_DB, "PRODUCTS_URL", origin(productsProcess)));
+        start(
+                analyticsProcess,
+                common,
+                Map.of(
+                        "ANALYTICS_DB_NAME",
+                        ANALYTICS_DB,
+                        // It only consumes events and answers the odd admin call: a few connections are plenty.
+                        "DB_POOL_MAX",
+                        "6",
+                        // After a SIGKILL the restarted process is a new consumer (host-pid); the dead one's
+                        // unacknowledged entries are taken over once idle this long. Production's 60 s would
+                        // only make the crash test wait.
+                        "SCALECOMMERCE_EVENTS_CONSUMER_RECLAIM_IDLE",
+                        "5s",
+                        "SCALECOMMERCE_EVENTS_CONSUMER_RECLAIM_INTERVAL",
+                        "2s"));
 
         // Started together, awaited one by one: the slowest start-up bounds the wait, not the sum.
-        processes.forEach(ServiceProcess::awaitReady);
+        processes.values().forEach(ServiceProcess::awaitReady);
         users = new Api("users", usersProcess.baseUri());
         products = new Api("products", productsProcess.baseUri());
         orders = new Api("orders", ordersProcess.baseUri());
+        analytics = new Api("analytics", analyticsProcess.baseUri());
         shop = new Shop(this);
     }
 
@@ -206,19 +263,19 @@ public final class Platform {
 
     private void start(ServiceProcess process, Map<String, String> common, Map<String, String> own) {
         var env = new HashMap<>(common);
+        // Four services on one PostgreSQL: leave connection slots for the test's own JDBC checks.
+        env.put("DB_POOL_MAX", "16");
         env.putAll(own);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(process.baseUri().getPort()));
         // Loopback only: a test run opens nothing to the network.
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        // Three services on one PostgreSQL: leave connection slots for the test's own JDBC checks.
-        env.put("DB_POOL_MAX", "16");
-        processes.add(process);
+        processes.put(process.name(), process);
         process.start(env);
     }
 
     /** Stops the services and the mail server. Safe to call more than once. */
     synchronized void stop() {
-        processes.reversed().forEach(ServiceProcess::stop);
+        processes.sequencedValues().reversed().forEach(ServiceProcess::stop);
         if (mailbox != null) {
             mailbox.stop();
             mailbox = null;

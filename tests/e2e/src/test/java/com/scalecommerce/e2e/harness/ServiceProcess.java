@@ -40,6 +40,7 @@ final class ServiceProcess {
     private final int port;
     private final Path log;
     private Process process;
+    private Map<String, String> environment;
 
     ServiceProcess(String name, Path jar, int port, Path log) {
         this.name = name;
@@ -66,6 +67,9 @@ final class ServiceProcess {
 
     void start(Map<String, String> environment) {
         requireJar(name, jar);
+        // A restart appends to the log of the run: what happened before the kill is part of the story.
+        boolean restart = this.environment != null;
+        this.environment = Map.copyOf(environment);
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
@@ -73,7 +77,10 @@ final class ServiceProcess {
         command.add(jar.toString());
         var builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+                .redirectOutput(
+                        restart
+                                ? ProcessBuilder.Redirect.appendTo(log.toFile())
+                                : ProcessBuilder.Redirect.to(log.toFile()))
                 .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
         // Exactly the given environment: nothing from the shell that ran the build leaks into the service.
         builder.environment().clear();
@@ -119,6 +126,36 @@ final class ServiceProcess {
                         name + " was not ready within " + READY_TIMEOUT.toSeconds() + " s" + logTail());
             }
             sleep(Duration.ofMillis(250));
+        }
+    }
+
+    /** Starts it again with the environment of its first start; {@link #awaitReady()} is the caller's. */
+    void restart() {
+        if (environment == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        if (process != null && process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        start(environment);
+    }
+
+    /**
+     * SIGKILL, as a crash or an OOM kill ends it: no shutdown hook, no graceful stop of its consumers, whatever
+     * transaction it was in the middle of left to the database to roll back.
+     */
+    void kill() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroyForcibly(); // SIGKILL on Unix
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while killing " + name, e);
         }
     }
 
