@@ -235,6 +235,13 @@ class SalesReportTest {
         badRequest("/api/admin/analytics/sales/by-product?limit=101", "limit");
         badRequest("/api/admin/analytics/sales/by-product?limit=ten", "limit");
         badRequest("/api/admin/analytics/sales/by-category?to=2031-13-01", "to");
+        // a CSV client is told what was wrong too
+        admin().accept("text/csv")
+                .get("/api/admin/analytics/sales?granularity=fortnight")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("granularity"));
         // a long period is fine where there is no series to bucket
         admin().get("/api/admin/analytics/sales/by-category?from=2001-01-01&to=2031-01-01")
                 .then()
