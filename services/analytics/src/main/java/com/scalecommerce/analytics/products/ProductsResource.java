@@ -1,7 +1,7 @@
 package com.scalecommerce.analytics.products;
 
 import com.scalecommerce.analytics.report.Csv;
-import com.scalecommerce.analytics.report.ReportOutput;
+import com.scalecommerce.analytics.report.ReportFormat;
 import com.scalecommerce.analytics.report.ReportRange;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -40,8 +40,8 @@ public class ProductsResource {
             @QueryParam("limit") String limit,
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        boolean csv = ReportOutput.csv(headers, format);
-        int top = ReportOutput.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        boolean csv = ReportFormat.csv(format, headers);
+        int top = ReportFormat.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         // No series here, so the range is parsed with the coarsest granularity: the bucket cap must not limit how
         // long a period the lists may cover.
         ProductsReport.Products products = report.products(ReportRange.parse(from, to, "month"), top);

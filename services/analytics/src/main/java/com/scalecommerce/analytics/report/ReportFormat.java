@@ -15,6 +15,10 @@ public final class ReportFormat {
 
     private ReportFormat() {}
 
+    /**
+     * CSV when {@code ?format=csv} or when the client accepts {@code text/csv} (a spreadsheet download link cannot
+     * set headers, an API client can); JSON otherwise. An explicit {@code format} wins over the Accept header.
+     */
     public static boolean csv(String format, HttpHeaders headers) {
         if (format != null && !format.isBlank()) {
             return switch (format.trim().toLowerCase(Locale.ROOT)) {

@@ -1,7 +1,7 @@
 package com.scalecommerce.analytics.sales;
 
 import com.scalecommerce.analytics.report.Csv;
-import com.scalecommerce.analytics.report.ReportOutput;
+import com.scalecommerce.analytics.report.ReportFormat;
 import com.scalecommerce.analytics.report.ReportRange;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,7 +39,7 @@ public class SalesResource {
             @QueryParam("granularity") String granularity,
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        boolean csv = ReportOutput.csv(headers, format);
+        boolean csv = ReportFormat.csv(format, headers);
         SalesReport.Sales sales = report.sales(ReportRange.parse(from, to, granularity));
         if (!csv) {
             return Response.ok(sales, MediaType.APPLICATION_JSON).build();
@@ -80,8 +80,8 @@ public class SalesResource {
             @QueryParam("limit") String limit,
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        boolean csv = ReportOutput.csv(headers, format);
-        int top = ReportOutput.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
+        boolean csv = ReportFormat.csv(format, headers);
+        int top = ReportFormat.limit(limit, DEFAULT_LIMIT, MAX_LIMIT);
         SalesReport.ByProduct byProduct = report.byProduct(totalsRange(from, to), top);
         if (!csv) {
             return Response.ok(byProduct, MediaType.APPLICATION_JSON).build();
@@ -106,7 +106,7 @@ public class SalesResource {
             @QueryParam("to") String to,
             @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        boolean csv = ReportOutput.csv(headers, format);
+        boolean csv = ReportFormat.csv(format, headers);
         SalesReport.ByCategory byCategory = report.byCategory(totalsRange(from, to));
         if (!csv) {
             return Response.ok(byCategory, MediaType.APPLICATION_JSON).build();
