@@ -176,6 +176,10 @@ public class Orders {
                         "" + reason,
                         "refundMinor",
                         wasPaid ? before.totalMinor() - before.refundedMinor() : 0));
+        if (wasPaid) {
+            // The money goes back (SagaObservers owes the refund in this transaction): the order says so too.
+            after = refundedInFull(orderId);
+        }
         cancelled.fire(new OrderCancelled(
                 orderId,
                 before.status(),
@@ -183,6 +187,18 @@ public class Orders {
                 wasPaid ? before.totalMinor() - before.refundedMinor() : 0,
                 actor.value()));
         return after;
+    }
+
+    private Order refundedInFull(UUID orderId) {
+        try (var connection = db.getConnection();
+                var update = connection.prepareStatement(
+                        "update customer_order set refunded_minor = total_minor, updated_at = now() where id = ?")) {
+            update.setObject(1, orderId);
+            update.executeUpdate();
+            return load(connection, orderId, false).orElseThrow();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A customer's cancel: only their own order (else 404) and only before fulfilment. */

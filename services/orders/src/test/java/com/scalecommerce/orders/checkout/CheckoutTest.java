@@ -409,7 +409,8 @@ class CheckoutTest {
                 .post("/api/orders/" + orderId + "/cancel")
                 .then()
                 .statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+                .body("status", equalTo("CANCELLED"))
+                .body("refundedMinor", equalTo(5490));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             assertThat(ProductsInventoryStub.reservations.get("order-" + orderId))
