@@ -1,0 +1,93 @@
+package com.scalecommerce.web.catalog;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.web.WebConfig;
+import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
+import com.scalecommerce.web.catalog.CatalogModels.HomePage;
+import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
+import com.scalecommerce.web.catalog.CatalogModels.ProductDetail;
+import com.scalecommerce.web.catalog.CatalogModels.ReviewPage;
+import com.scalecommerce.web.catalog.CatalogModels.Suggested;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The catalog as the storefront reads it from products. Every read is cached for a few seconds (see
+ * application.properties): the home page and the category tree are the same for all shoppers, and a listing or
+ * product page under load is asked for by many at once. Failures are not cached. Products unreachable becomes a
+ * 503 PRODUCTS_UNAVAILABLE; reviews and suggestions failing become "none".
+ */
+@ApplicationScoped
+public class Catalog {
+
+    private static final Logger LOG = Logger.getLogger(Catalog.class);
+
+    private final ProductsCalls calls;
+    private final WebConfig config;
+
+    Catalog(ProductsCalls calls, WebConfig config) {
+        this.calls = calls;
+        this.config = config;
+    }
+
+    @CacheResult(cacheName = "home")
+    public HomePage home() {
+        return reach(calls::home);
+    }
+
+    @CacheResult(cacheName = "categories")
+    public List<CategoryNode> categories() {
+        var tree = reach(calls::categories).items();
+        return tree == null ? List.of() : tree;
+    }
+
+    /** {@code filters} is sorted so equal searches share one cache entry. */
+    @CacheResult(cacheName = "listing")
+    public ListingPage products(SortedMap<String, List<String>> filters) {
+        return reach(() -> calls.products(filters));
+    }
+
+    @CacheResult(cacheName = "product")
+    public ProductDetail product(String slug) {
+        return reach(() -> calls.product(slug));
+    }
+
+    public Optional<ReviewPage> reviews(UUID productId, int limit) {
+        try {
+            return Optional.ofNullable(calls.reviews(productId, limit));
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "reviews of %s unavailable", productId);
+            return Optional.empty();
+        }
+    }
+
+    public Suggested suggest(String q, int limit) {
+        try {
+            return calls.suggest(q, limit);
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "suggestions for %s unavailable", q);
+            return new Suggested(q, List.of(), List.of(), List.of());
+        }
+    }
+
+    private <T> T reach(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Timeouts, an open breaker, refused connections and 5xx all mean the same to a shopper.
+            LOG.debugf(e, "products unreachable");
+            throw ProblemException.unavailable(
+                    "PRODUCTS_UNAVAILABLE",
+                    "The shop cannot reach its catalog right now. Try again in a moment.",
+                    config.retryAfterSeconds());
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package com.scalecommerce.web.storefront;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.web.WebConfig;
+import com.scalecommerce.web.catalog.Catalog;
+import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
+import com.scalecommerce.web.catalog.CatalogModels.Suggested;
+import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
+import com.scalecommerce.web.storefront.ListingView.Link;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * The browse pages. Each page asks products only what it shows, and independent calls run side by side on virtual
+ * threads: the page costs its slowest call, not the sum. The navigation (category tree) and the home page are
+ * cached for every shopper in {@link Catalog}.
+ */
+@Path("/")
+@RunOnVirtualThread
+@Produces(MediaType.TEXT_HTML)
+public class StorefrontResource {
+
+    private static final ExecutorService PARALLEL = Executors.newVirtualThreadPerTaskExecutor();
+    private static final int REVIEWS_SHOWN = 10;
+
+    private final Catalog catalog;
+    private final WebConfig config;
+
+    StorefrontResource(Catalog catalog, WebConfig config) {
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    @GET
+    public TemplateInstance home() {
+        var nav = async(catalog::categories);
+        var home = catalog.home();
+        return Pages.home(join(nav), home);
+    }
+
+    @GET
+    @Path("c/{slug}")
+    public TemplateInstance category(@PathParam("slug") String slug, @Context UriInfo uri) {
+        var query = ListingQuery.from(uri.getQueryParameters());
+        var page = async(() -> catalog.products(query.filters(slug, config.pageSize())));
+        List<CategoryNode> nav = catalog.categories();
+        CategoryNode category = find(nav, slug)
+                .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category."));
+        var view = query.view(category.name(), "/c/" + Urls.encodePath(slug), join(page), List.of());
+        return Pages.listing(nav, view);
+    }
+
+    @GET
+    @Path("search")
+    public TemplateInstance search(@Context UriInfo uri) {
+        var query = ListingQuery.from(uri.getQueryParameters());
+        var nav = async(catalog::categories);
+        var page = catalog.products(query.filters(null, config.pageSize()));
+        List<Link> didYouMean = List.of();
+        if (query.q() != null && (page.items() == null || page.items().isEmpty())) {
+            // Nothing matched, not even products' typo-tolerant fallback: offer what autocomplete would.
+            didYouMean = didYouMean(catalog.suggest(query.q(), 3));
+        }
+        String heading = query.q() == null ? "All products" : "Results for “" + query.q() + "”";
+        var view = query.view(heading, "/search", page, didYouMean);
+        return Pages.listing(join(nav), view);
+    }
+
+    @GET
+    @Path("p/{slug}")
+    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
+        var nav = async(catalog::categories);
+        var product = catalog.product(slug);
+        var reviews = catalog.reviews(product.id(), REVIEWS_SHOWN);
+        return Pages.product(join(nav), ProductView.of(product, sku, reviews));
+    }
+
+    /** Autocomplete for app.js: a same-origin JSON proxy of products' suggestions, with the page URL of each. */
+    @GET
+    @Path("search/suggest")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response suggest(@QueryParam("q") String q) {
+        if (q == null || q.isBlank() || q.length() > 100) {
+            return Response.ok(Map.of("suggestions", List.of())).build();
+        }
+        Suggested found = catalog.suggest(q.strip(), 6);
+        List<Map<String, String>> suggestions = new ArrayList<>();
+        found.products()
+                .forEach(s -> suggestions.add(
+                        Map.of("label", s.name(), "kind", "product", "url", "/p/" + Urls.encodePath(s.slug()))));
+        found.categories()
+                .forEach(s -> suggestions.add(
+                        Map.of("label", s.name(), "kind", "category", "url", "/c/" + Urls.encodePath(s.slug()))));
+        return Response.ok(Map.of("suggestions", suggestions))
+                .header("Cache-Control", "private, max-age=30")
+                .build();
+    }
+
+    /** The cart is the next slice (session cookie, CSRF); the product page's form already posts here. */
+    @POST
+    @Path("cart/items")
+    public Response addToCart() {
+        return Response.status(501)
+                .entity(Pages.error(
+                        List.of(),
+                        501,
+                        "The cart is coming soon",
+                        "Adding to the cart is not available yet in this version of the shop."))
+                .build();
+    }
+
+    private static List<Link> didYouMean(Suggested suggested) {
+        return Stream.concat(suggested.products().stream(), suggested.categories().stream())
+                .map(Suggestion::name)
+                .distinct()
+                .limit(3)
+                .map(name -> new Link(name, "/search?q=" + Urls.encode(name)))
+                .toList();
+    }
+
+    private static Optional<CategoryNode> find(List<CategoryNode> nodes, String slug) {
+        for (CategoryNode node : nodes) {
+            if (node.slug().equals(slug)) {
+                return Optional.of(node);
+            }
+            var child = find(node.children() == null ? List.of() : node.children(), slug);
+            if (child.isPresent()) {
+                return child;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, PARALLEL);
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+}

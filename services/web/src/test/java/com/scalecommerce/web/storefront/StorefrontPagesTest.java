@@ -1,0 +1,212 @@
+package com.scalecommerce.web.storefront;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(ProductsStub.class)
+class StorefrontPagesTest {
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    @Inject
+    @CacheName("home")
+    Cache home;
+
+    @Inject
+    @CacheName("categories")
+    Cache categories;
+
+    @BeforeEach
+    void freshStart() {
+        breakers.resetAll();
+        home.invalidateAll().await().indefinitely();
+        categories.invalidateAll().await().indefinitely();
+        ProductsStub.categories("Kites", "kites", "Boats", "boats");
+        ProductsStub.home(
+                List.of(ProductsStub.banner("Summer sale", "/c/kites")),
+                List.of(ProductsStub.card("Red Kite", "red-kite", 1999)));
+    }
+
+    @Test
+    void homeShowsCategoryNavigationSearchBannersAndFeaturedProducts() {
+        Document page = page("/", 200);
+        assertThat(page.select("nav.categories a").eachText()).containsExactly("Kites", "Boats");
+        assertThat(page.select("nav.categories a").first().attr("href")).isEqualTo("/c/kites");
+        assertThat(page.select("form[role=search]").attr("action")).isEqualTo("/search");
+        assertThat(page.select("form[role=search]").attr("method")).isEqualTo("get");
+        assertThat(page.select(".banner .headline").text()).isEqualTo("Summer sale");
+        assertThat(page.select(".card .name").eachText()).containsExactly("Red Kite");
+        assertThat(page.select(".card .price").text()).isEqualTo("€19.99");
+        assertThat(page.select(".card a").attr("href")).isEqualTo("/p/red-kite");
+    }
+
+    @Test
+    void categoryPageShowsTheGridFacetsSortAndANextPageLink() {
+        ProductsStub.listing(
+                "category",
+                "kites",
+                List.of(
+                        ProductsStub.item("Box Kite", "box-kite", 2500, true),
+                        ProductsStub.item("Delta Kite", "delta-kite", 1500, false)),
+                "CURSOR2",
+                false);
+        Document page = page("/c/kites?brand=acme&sort=price_asc", 200);
+        assertThat(page.select("h1").text()).isEqualTo("Kites");
+        assertThat(page.select(".results .card .name").eachText()).containsExactly("Box Kite", "Delta Kite");
+        assertThat(page.select(".results .stock.out").text()).isEqualTo("Out of stock");
+        assertThat(page.select("input[name=brand][value=acme]").hasAttr("checked"))
+                .isTrue();
+        assertThat(page.select("input[name=price]").eachAttr("value")).containsExactly("-2500", "2500-");
+        assertThat(page.select("input[name=attr.colour][value=red]")).hasSize(1);
+        assertThat(page.select("select[name=sort] option[selected]").val()).isEqualTo("price_asc");
+        String next = page.select("a[rel=next]").attr("href");
+        assertThat(next).startsWith("/c/kites?").contains("brand=acme", "sort=price_asc", "cursor=CURSOR2");
+    }
+
+    @Test
+    void anUnknownCategoryIsAFriendly404() {
+        ProductsStub.listing("category", "nothing-here", List.of(), null, false);
+        Document page = page("/c/nothing-here", 404);
+        assertThat(page.select("h1").text()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void searchShowsResultsAndSaysWhenTheyAreOnlySimilar() {
+        ProductsStub.listing("q", "kiet", List.of(ProductsStub.item("Box Kite", "box-kite", 2500, true)), null, true);
+        Document page = page("/search?q=kiet", 200);
+        assertThat(page.select(".results .card .name").eachText()).containsExactly("Box Kite");
+        assertThat(page.select(".notice").text()).contains("No exact matches for “kiet”");
+        assertThat(page.select("input#q").val()).isEqualTo("kiet");
+    }
+
+    @Test
+    void aSearchWithNothingFoundOffersDidYouMean() {
+        ProductsStub.listing("q", "zzkite", List.of(), null, false);
+        ProductsStub.suggest("zzkite", "Box Kite");
+        Document page = page("/search?q=zzkite", 200);
+        assertThat(page.select(".did-you-mean a").text()).isEqualTo("Box Kite");
+        assertThat(page.select(".did-you-mean a").attr("href")).isEqualTo("/search?q=Box+Kite");
+    }
+
+    @Test
+    void productPageShowsGalleryVariantsPriceStockReviewsAndAnAddToCartForm() {
+        UUID id = ProductsStub.product(
+                "sky-kite",
+                "Sky Kite",
+                new ProductsStub.Sku("SKY-S", "S", 1999, false),
+                new ProductsStub.Sku("SKY-L", "L", 2999, true));
+        ProductsStub.reviews(id, "Great kite", "<p>Flies <b>well</b></p>");
+
+        Document page = page("/p/sky-kite", 200);
+        assertThat(page.select("h1").text()).isEqualTo("Sky Kite");
+        // The first variant in stock is chosen: its own picture leads the gallery.
+        assertThat(page.select(".gallery img").eachAttr("src"))
+                .containsExactly("https://img.test/SKY-L.png", "https://img.test/sky-kite-shared.png");
+        assertThat(page.select(".buy .price").text()).isEqualTo("€29.99");
+        assertThat(page.select(".stock").text()).isEqualTo("In stock");
+        assertThat(page.select(".variants a").eachText()).containsExactly("size: S (sold out)", "size: L");
+        assertThat(page.select(".variants a[aria-current]").text()).isEqualTo("size: L");
+        assertThat(page.select("form.add-to-cart").attr("method")).isEqualTo("post");
+        assertThat(page.select("form.add-to-cart input[name=sku]").val()).isEqualTo("SKY-L");
+        assertThat(page.select(".reviews .summary").text()).contains("4.5", "2 reviews");
+        assertThat(page.select(".review h3").text()).isEqualTo("Great kite");
+        assertThat(page.select(".review .text b").text()).isEqualTo("well");
+        assertThat(page.select(".histogram meter")).hasSize(5);
+
+        Document small = page("/p/sky-kite?sku=SKY-S", 200);
+        assertThat(small.select(".buy .price").text()).isEqualTo("€19.99");
+        assertThat(small.select(".stock").text()).isEqualTo("Out of stock");
+        assertThat(small.select("form.add-to-cart button").hasAttr("disabled")).isTrue();
+        assertThat(small.select(".gallery img").first().attr("src")).isEqualTo("https://img.test/SKY-S.png");
+    }
+
+    @Test
+    void failingReviewsLeaveTheProductPageStanding() {
+        UUID id = ProductsStub.product("quiet-kite", "Quiet Kite", new ProductsStub.Sku("QK", "M", 999, true));
+        ProductsStub.failing("/api/products/" + id + "/reviews", 500);
+        Document page = page("/p/quiet-kite", 200);
+        assertThat(page.select("h1").text()).isEqualTo("Quiet Kite");
+        assertThat(page.select("#reviews")).isEmpty();
+        assertThat(page.select("form.add-to-cart")).hasSize(1);
+    }
+
+    @Test
+    void productTextIsEscaped() {
+        UUID id = ProductsStub.product(
+                "evil-kite", "<script>alert(1)</script> Kite", new ProductsStub.Sku("EVIL", "M", 999, true));
+        ProductsStub.reviews(id, "ok", "fine");
+        String html = given().accept("text/html")
+                .get("/p/evil-kite")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(html).doesNotContain("<script>alert(1)</script>");
+        assertThat(html).contains("&lt;script&gt;alert(1)&lt;/script&gt; Kite");
+        assertThat(Jsoup.parse(html).select("h1").text()).isEqualTo("<script>alert(1)</script> Kite");
+    }
+
+    @Test
+    void productsDownAnswersAFriendly503PageWithRetryAfter() {
+        ProductsStub.failing("/api/products/down-kite", 500);
+        Response response = given().accept("text/html").get("/p/down-kite");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.header("Retry-After")).isEqualTo("5");
+        assertThat(response.contentType()).startsWith("text/html");
+        Document page = Jsoup.parse(response.asString());
+        assertThat(page.select("h1").text()).isEqualTo("The shop is busy");
+        assertThat(response.asString()).doesNotContain("Exception", "at com.");
+    }
+
+    @Test
+    void theHomePageIs503WhenProductsIsDown() {
+        ProductsStub.failing("/api/merchandising/home", 503);
+        page("/", 503);
+    }
+
+    @Test
+    void addToCartIsNotYetAvailable() {
+        given().accept("text/html")
+                .formParam("sku", "X")
+                .post("/cart/items")
+                .then()
+                .statusCode(501);
+    }
+
+    @Test
+    void autocompleteAnswersSameOriginJson() {
+        ProductsStub.suggest("bo", "Box Kite");
+        given().accept("application/json")
+                .get("/search/suggest?q=bo")
+                .then()
+                .statusCode(200)
+                .body("suggestions[0].label", org.hamcrest.Matchers.equalTo("Box Kite"))
+                .body("suggestions[0].url", org.hamcrest.Matchers.equalTo("/p/s"));
+    }
+
+    private static Document page(String path, int status) {
+        String html = given().accept("text/html")
+                .get(path)
+                .then()
+                .statusCode(status)
+                .extract()
+                .asString();
+        return Jsoup.parse(html);
+    }
+}
