@@ -56,6 +56,7 @@ public final class Platform {
     private Api products;
     private Api orders;
     private Api analytics;
+    private Api web;
     private Shop shop;
 
     private Platform(Path root) {
@@ -107,6 +108,11 @@ public final class Platform {
 
     public Api analytics() {
         return analytics;
+    }
+
+    /** The storefront (server-rendered pages). */
+    public Api web() {
+        return web;
     }
 
     public Mailbox mailbox() {
@@ -171,17 +177,18 @@ public final class Platform {
     }
 
     private void start() {
-        List<String> names = List.of("users", "products", "orders", "analytics");
+        List<String> names = List.of("users", "products", "orders", "analytics", "web");
         names.forEach(name -> ServiceProcess.requireJar(name, jar(name)));
 
         postgres.recreate(List.of(USERS_DB, PRODUCTS_DB, ORDERS_DB, ANALYTICS_DB));
         redis().flushDatabase();
-        int[] ports = freePorts(5);
+        int[] ports = freePorts(6);
         mailbox = Mailbox.start(ports[0]);
         var usersProcess = process("users", ports[1]);
         var productsProcess = process("products", ports[2]);
         var ordersProcess = process("orders", ports[3]);
         var analyticsProcess = process("analytics", ports[4]);
+        var webProcess = process("web", ports[5]);
         String usersUrl = origin(usersProcess);
 
         Map<String, String> common = commonEnvironment(ports[0], usersUrl);
@@ -225,12 +232,16 @@ public final class Platform {
                         "SCALECOMMERCE_EVENTS_CONSUMER_RECLAIM_INTERVAL",
                         "2s"));
 
+        // The storefront: no database; it reads the catalog from products.
+        start(webProcess, common, Map.of("PRODUCTS_URL", origin(productsProcess)));
+
         // Started together, awaited one by one: the slowest start-up bounds the wait, not the sum.
         processes.values().forEach(ServiceProcess::awaitReady);
         users = new Api("users", usersProcess.baseUri());
         products = new Api("products", productsProcess.baseUri());
         orders = new Api("orders", ordersProcess.baseUri());
         analytics = new Api("analytics", analyticsProcess.baseUri());
+        web = new Api("web", webProcess.baseUri());
         shop = new Shop(this);
     }
 
