@@ -77,6 +77,7 @@ public class HtmlErrors {
     private static String titleFor(int status) {
         return switch (status) {
             case 400 -> "That did not work";
+            case 403 -> "Please try again";
             case 404 -> "Page not found";
             case 501 -> "Not available yet";
             case 503 -> "The shop is busy";

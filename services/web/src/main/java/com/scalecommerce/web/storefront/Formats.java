@@ -12,15 +12,16 @@ public class Formats {
 
     private Formats() {}
 
-    /** Minor units as the currency's symbol and its decimals, e.g. 1999 EUR -> €19.99. */
+    /** Minor units as the currency's symbol and its decimals, e.g. 1999 EUR -> €19.99, -700 EUR -> -€7.00. */
     static String money(Long minor, String currency) {
         if (minor == null || currency == null) {
             return "";
         }
         Currency unit = Currency.getInstance(currency);
         int digits = Math.max(unit.getDefaultFractionDigits(), 0);
-        return unit.getSymbol(Locale.US)
-                + String.format(Locale.US, "%,." + digits + "f", BigDecimal.valueOf(minor, digits));
+        return (minor < 0 ? "-" : "")
+                + unit.getSymbol(Locale.US)
+                + String.format(Locale.US, "%,." + digits + "f", BigDecimal.valueOf(Math.abs(minor), digits));
     }
 
     /** A price range for a card: one price, or "from" the lowest when variants differ. */

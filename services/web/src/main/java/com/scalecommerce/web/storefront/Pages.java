@@ -16,7 +16,8 @@ public class Pages {
 
     static native TemplateInstance listing(List<CategoryNode> nav, ListingView view);
 
-    static native TemplateInstance product(List<CategoryNode> nav, ProductView view);
+    /** {@code csrf}: the session's token for the "Add to cart" form. */
+    static native TemplateInstance product(List<CategoryNode> nav, ProductView view, String csrf);
 
     /** Any failure shown to a browser; {@code nav} is empty there, to render without calling products. */
     public static native TemplateInstance error(List<CategoryNode> nav, int status, String title, String message);

@@ -6,16 +6,18 @@ import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
+import com.scalecommerce.web.session.Session;
+import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.ListingView.Link;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -45,10 +47,12 @@ public class StorefrontResource {
 
     private final Catalog catalog;
     private final WebConfig config;
+    private final Sessions sessions;
 
-    StorefrontResource(Catalog catalog, WebConfig config) {
+    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions) {
         this.catalog = catalog;
         this.config = config;
+        this.sessions = sessions;
     }
 
     @GET
@@ -88,11 +92,20 @@ public class StorefrontResource {
 
     @GET
     @Path("p/{slug}")
-    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
+    public Response product(
+            @PathParam("slug") String slug, @QueryParam("sku") String sku, @Context HttpHeaders headers) {
         var nav = async(catalog::categories);
         var product = catalog.product(slug);
         var reviews = catalog.reviews(product.id(), REVIEWS_SHOWN);
-        return Pages.product(join(nav), ProductView.of(product, sku, reviews));
+        // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here.
+        Optional<Session> existing = sessions.read(headers);
+        Session session = existing.orElseGet(Sessions::fresh);
+        var page = Response.ok(
+                Pages.product(join(nav), ProductView.of(product, sku, reviews), sessions.csrfToken(session)));
+        if (existing.isEmpty()) {
+            page.header("Set-Cookie", sessions.setCookie(session));
+        }
+        return page.build();
     }
 
     /** Autocomplete for app.js: a same-origin JSON proxy of products' suggestions, with the page URL of each. */
@@ -113,19 +126,6 @@ public class StorefrontResource {
                         Map.of("label", s.name(), "kind", "category", "url", "/c/" + Urls.encodePath(s.slug()))));
         return Response.ok(Map.of("suggestions", suggestions))
                 .header("Cache-Control", "private, max-age=30")
-                .build();
-    }
-
-    /** The cart is the next slice (session cookie, CSRF); the product page's form already posts here. */
-    @POST
-    @Path("cart/items")
-    public Response addToCart() {
-        return Response.status(501)
-                .entity(Pages.error(
-                        List.of(),
-                        501,
-                        "The cart is coming soon",
-                        "Adding to the cart is not available yet in this version of the shop."))
                 .build();
     }
 

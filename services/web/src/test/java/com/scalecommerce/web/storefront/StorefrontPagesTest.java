@@ -181,15 +181,6 @@ class StorefrontPagesTest {
     }
 
     @Test
-    void addToCartIsNotYetAvailable() {
-        given().accept("text/html")
-                .formParam("sku", "X")
-                .post("/cart/items")
-                .then()
-                .statusCode(501);
-    }
-
-    @Test
     void autocompleteAnswersSameOriginJson() {
         ProductsStub.suggest("bo", "Box Kite");
         given().accept("application/json")

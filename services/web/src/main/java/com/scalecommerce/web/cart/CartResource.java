@@ -1,0 +1,225 @@
+package com.scalecommerce.web.cart;
+
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.web.WebConfig;
+import com.scalecommerce.web.cart.CartModels.AddItem;
+import com.scalecommerce.web.cart.CartModels.CartView;
+import com.scalecommerce.web.cart.OrdersCalls.Change;
+import com.scalecommerce.web.catalog.Catalog;
+import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
+import com.scalecommerce.web.session.Session;
+import com.scalecommerce.web.session.Sessions;
+import io.smallrye.common.annotation.RunOnVirtualThread;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The cart page and its forms, all without JavaScript. Every change is a POST carrying the session's CSRF token,
+ * answered with 303 back to {@code /cart} (post/redirect/get: reloading the cart page never repeats a change).
+ * When orders refuses a change, its problem's detail is kept in the session and shown once on the cart page.
+ * The cart lives in orders under the guest cart token, which only the encrypted session cookie carries.
+ */
+@Path("/cart")
+@RunOnVirtualThread
+@Produces(MediaType.TEXT_HTML)
+public class CartResource {
+
+    private static final Logger LOG = Logger.getLogger(CartResource.class);
+    private static final URI CART = URI.create("/cart");
+    private static final int MAX_QUANTITY = 10;
+
+    private final OrdersCalls orders;
+    private final Sessions sessions;
+    private final Catalog catalog;
+    private final WebConfig config;
+
+    CartResource(OrdersCalls orders, Sessions sessions, Catalog catalog, WebConfig config) {
+        this.orders = orders;
+        this.sessions = sessions;
+        this.catalog = catalog;
+        this.config = config;
+    }
+
+    @GET
+    public Response cart(@Context HttpHeaders headers) {
+        Optional<Session> existing = sessions.read(headers);
+        Session session = existing.orElseGet(Sessions::fresh);
+        CartView cart = session.cartToken() == null ? CartView.empty() : read(session.cartToken());
+        var page = CartPage.of(cart, session.flash(), sessions.csrfToken(session));
+        var response = Response.ok(CartPages.cart(navigation(), page));
+        // A new session (so the forms' CSRF token is valid) or a message shown now and forgotten.
+        if (existing.isEmpty() || session.flash() != null) {
+            response.header("Set-Cookie", sessions.setCookie(session.withFlash(null)));
+        }
+        return response.build();
+    }
+
+    /** From the product page's form. */
+    @POST
+    @Path("items")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response add(
+            @Context HttpHeaders headers,
+            @FormParam("_csrf") String csrf,
+            @FormParam("productId") String productId,
+            @FormParam("sku") String sku,
+            @FormParam("quantity") String quantity) {
+        return change(headers, csrf, token -> {
+            UUID id = uuid(productId);
+            Integer q = quantity(quantity);
+            if (id == null || sku == null || sku.isBlank() || q == null || q < 1) {
+                throw new CartRefused(400, "VALIDATION_FAILED", "Choose a product option and a quantity from 1 to 10.");
+            }
+            return Change.add(token, new AddItem(id, sku.strip(), q));
+        });
+    }
+
+    @POST
+    @Path("items/{sku}/quantity")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response quantity(
+            @Context HttpHeaders headers,
+            @FormParam("_csrf") String csrf,
+            @PathParam("sku") String sku,
+            @FormParam("quantity") String quantity) {
+        return change(headers, csrf, token -> {
+            Integer q = quantity(quantity);
+            if (q == null) {
+                throw new CartRefused(400, "VALIDATION_FAILED", "Enter a quantity from 0 to 10.");
+            }
+            return Change.quantity(token, sku, q);
+        });
+    }
+
+    @POST
+    @Path("items/{sku}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(
+            @Context HttpHeaders headers, @FormParam("_csrf") String csrf, @PathParam("sku") String sku) {
+        return change(headers, csrf, token -> Change.remove(token, sku));
+    }
+
+    @POST
+    @Path("discount-code")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response applyCode(
+            @Context HttpHeaders headers, @FormParam("_csrf") String csrf, @FormParam("code") String code) {
+        return change(headers, csrf, token -> {
+            if (code == null || code.isBlank()) {
+                throw new CartRefused(400, "VALIDATION_FAILED", "Enter a discount code.");
+            }
+            return Change.applyCode(token, code.strip());
+        });
+    }
+
+    @POST
+    @Path("discount-code/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeCode(@Context HttpHeaders headers, @FormParam("_csrf") String csrf) {
+        return change(headers, csrf, Change::removeCode);
+    }
+
+    @POST
+    @Path("destination")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response destination(
+            @Context HttpHeaders headers,
+            @FormParam("_csrf") String csrf,
+            @FormParam("country") String country,
+            @FormParam("region") String region) {
+        return change(headers, csrf, token -> {
+            if (country == null || country.isBlank()) {
+                throw new CartRefused(400, "VALIDATION_FAILED", "Choose a country for the shipping estimate.");
+            }
+            return Change.destination(
+                    token, country.strip(), region == null || region.isBlank() ? null : region.strip());
+        });
+    }
+
+    /**
+     * CSRF first, before anything changes; then the change; a refusal becomes the message on the cart page. A new
+     * cart token from orders (the first add) goes into the session.
+     */
+    private Response change(HttpHeaders headers, String csrf, Function<String, Change> build) {
+        Optional<Session> existing = sessions.read(headers);
+        sessions.requireCsrf(existing, csrf);
+        Session session = existing.orElseThrow().withFlash(null);
+        try {
+            RestResponse<CartView> answer = orders.change(build.apply(session.cartToken()));
+            String token = answer.getHeaderString(OrdersApi.CART_TOKEN);
+            if (token != null && !token.isBlank() && !token.equals(session.cartToken())) {
+                session = session.withCartToken(token);
+            }
+        } catch (CartRefused e) {
+            session = session.withFlash(e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "orders unreachable for a cart change");
+            throw unavailable(
+                    "Your cart cannot be changed right now. Browsing the shop still works; try again in a moment.");
+        }
+        return Response.seeOther(CART)
+                .header("Set-Cookie", sessions.setCookie(session))
+                .build();
+    }
+
+    private CartView read(String token) {
+        try {
+            CartView cart = orders.cart(token).getEntity();
+            return cart == null ? CartView.empty() : cart;
+        } catch (CartRefused e) {
+            // Orders no longer knows this token (or refuses it): for the shopper that is an empty cart.
+            LOG.debugf("cart token refused by orders: %s", e.code());
+            return CartView.empty();
+        } catch (RuntimeException e) {
+            LOG.debugf(e, "orders unreachable");
+            throw unavailable(
+                    "Your cart cannot be shown right now. Browsing the shop still works; try again in a moment.");
+        }
+    }
+
+    /** The cart page's category navigation is a nicety: it renders without it when products is down. */
+    private List<CategoryNode> navigation() {
+        try {
+            return catalog.categories();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private ProblemException unavailable(String message) {
+        return ProblemException.unavailable("ORDERS_UNAVAILABLE", message, config.retryAfterSeconds());
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static Integer quantity(String value) {
+        try {
+            int q = Integer.parseInt(value == null ? "" : value.strip());
+            return q >= 0 && q <= MAX_QUANTITY ? q : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

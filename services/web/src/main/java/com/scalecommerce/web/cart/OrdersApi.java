@@ -1,0 +1,83 @@
+package com.scalecommerce.web.cart;
+
+import com.scalecommerce.web.cart.CartModels.AddItem;
+import com.scalecommerce.web.cart.CartModels.CartView;
+import com.scalecommerce.web.cart.CartModels.Code;
+import com.scalecommerce.web.cart.CartModels.ProblemBody;
+import com.scalecommerce.web.cart.CartModels.Quantity;
+import com.scalecommerce.web.cart.CartModels.Where;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * Orders' guest cart API. The cart is named by the {@code X-Cart-Token} header (null: none yet; orders creates the
+ * cart on the first add and answers the new token in the same header). Every answer is the cart view.
+ */
+@RegisterRestClient(configKey = "orders")
+@Path("/api/cart")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface OrdersApi {
+
+    String CART_TOKEN = "X-Cart-Token";
+
+    @GET
+    RestResponse<CartView> cart(@HeaderParam(CART_TOKEN) String token);
+
+    @POST
+    @Path("/items")
+    RestResponse<CartView> add(@HeaderParam(CART_TOKEN) String token, AddItem item);
+
+    @PATCH
+    @Path("/items/{sku}")
+    RestResponse<CartView> quantity(
+            @HeaderParam(CART_TOKEN) String token, @PathParam("sku") String sku, Quantity quantity);
+
+    @DELETE
+    @Path("/items/{sku}")
+    RestResponse<CartView> remove(@HeaderParam(CART_TOKEN) String token, @PathParam("sku") String sku);
+
+    @PUT
+    @Path("/discount-code")
+    RestResponse<CartView> applyCode(@HeaderParam(CART_TOKEN) String token, Code code);
+
+    @DELETE
+    @Path("/discount-code")
+    RestResponse<CartView> removeCode(@HeaderParam(CART_TOKEN) String token);
+
+    @PUT
+    @Path("/destination")
+    RestResponse<CartView> destination(@HeaderParam(CART_TOKEN) String token, Where where);
+
+    /** A 4xx is orders' answer about the request, with a problem+json body; 5xx stay the default exception. */
+    @ClientExceptionMapper
+    static RuntimeException refused(Response response) {
+        int status = response.getStatus();
+        if (status < 400 || status >= 500) {
+            return null;
+        }
+        ProblemBody problem = null;
+        try {
+            problem = response.readEntity(ProblemBody.class);
+        } catch (RuntimeException e) {
+            // Not problem+json: fall back to a generic message below.
+        }
+        String detail = problem != null && problem.detail() != null
+                ? problem.detail()
+                : "That change to the cart did not work. Please try again.";
+        return new CartRefused(status, problem == null ? null : problem.code(), detail);
+    }
+}

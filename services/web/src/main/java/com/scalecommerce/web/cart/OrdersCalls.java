@@ -1,0 +1,87 @@
+package com.scalecommerce.web.cart;
+
+import com.scalecommerce.web.cart.CartModels.AddItem;
+import com.scalecommerce.web.cart.CartModels.CartView;
+import com.scalecommerce.web.cart.CartModels.Code;
+import com.scalecommerce.web.cart.CartModels.Quantity;
+import com.scalecommerce.web.cart.CartModels.Where;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.temporal.ChronoUnit;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The fault-tolerance policy around orders' cart, like the products client's: a timeout and a circuit breaker on
+ * every call; only the read is retried (adding is not idempotent, and a shopper can repeat a change). A
+ * {@link CartRefused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. One breaker for
+ * reads, one for changes.
+ */
+@ApplicationScoped
+class OrdersCalls {
+
+    private final OrdersApi orders;
+
+    OrdersCalls(@RestClient OrdersApi orders) {
+        this.orders = orders;
+    }
+
+    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            jitter = 25,
+            abortOn = {CircuitBreakerOpenException.class, CartRefused.class})
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            successThreshold = 2,
+            skipOn = CartRefused.class)
+    RestResponse<CartView> cart(String token) {
+        return orders.cart(token);
+    }
+
+    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            successThreshold = 2,
+            skipOn = CartRefused.class)
+    RestResponse<CartView> change(Change change) {
+        return change.apply(orders);
+    }
+
+    /** One change to the cart, so all changes share the policy above. */
+    interface Change {
+        RestResponse<CartView> apply(OrdersApi orders);
+
+        static Change add(String token, AddItem item) {
+            return o -> o.add(token, item);
+        }
+
+        static Change quantity(String token, String sku, int quantity) {
+            return o -> o.quantity(token, sku, new Quantity(quantity));
+        }
+
+        static Change remove(String token, String sku) {
+            return o -> o.remove(token, sku);
+        }
+
+        static Change applyCode(String token, String code) {
+            return o -> o.applyCode(token, new Code(code));
+        }
+
+        static Change removeCode(String token) {
+            return o -> o.removeCode(token);
+        }
+
+        static Change destination(String token, String country, String region) {
+            return o -> o.destination(token, new Where(country, region));
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package com.scalecommerce.web.session;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.web.WebConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Cipher;
+import javax.crypto.Mac;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.jboss.logging.Logger;
+
+/**
+ * The session lives entirely in one cookie, so the web tier stays stateless and any replica can serve any request.
+ * The value is AES-256-GCM ciphertext (random 96-bit nonce, the cookie name as associated data): the browser can
+ * neither read the cart token nor change anything without the tag failing, and a cookie that fails to decrypt is
+ * treated as no session at all. CSRF tokens are an HMAC of the session's random seed under a key derived from the
+ * session key, so a token is valid for exactly one session and never stored.
+ *
+ * <p>Cookie: {@code __Host-sc} with {@code Secure}; over local http ({@code insecure-cookies}) it is named
+ * {@code sc}, because browsers reject a {@code __Host-} cookie without {@code Secure}. Both are HttpOnly,
+ * SameSite=Lax, Path=/, and live as long as orders keeps an idle guest cart (30 days).
+ */
+@ApplicationScoped
+public class Sessions {
+
+    private static final Logger LOG = Logger.getLogger(Sessions.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder B64D = Base64.getUrlDecoder();
+    private static final int NONCE_BYTES = 12;
+    private static final int TAG_BITS = 128;
+    private static final int MAX_FLASH = 300;
+    static final Duration MAX_AGE = Duration.ofDays(30);
+
+    private final SecretKeySpec aesKey;
+    private final SecretKeySpec csrfKey;
+    private final String cookieName;
+    private final boolean secure;
+
+    Sessions(WebConfig config) {
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(config.sessionKey().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("scalecommerce.web.session-key must be base64 of 32 bytes", e);
+        }
+        if (key.length != 32) {
+            throw new IllegalStateException(
+                    "scalecommerce.web.session-key must be base64 of 32 bytes, got " + key.length + " bytes");
+        }
+        this.aesKey = new SecretKeySpec(key, "AES");
+        // A separate key for CSRF, so the two uses of the secret never share a key.
+        this.csrfKey =
+                new SecretKeySpec(hmac(new SecretKeySpec(key, "HmacSHA256"), "scalecommerce web csrf"), "HmacSHA256");
+        this.secure = !config.insecureCookies();
+        this.cookieName = secure ? "__Host-sc" : "sc";
+    }
+
+    public String cookieName() {
+        return cookieName;
+    }
+
+    /** The browser's session, or empty when it has none or the cookie is not one we made (tampered, old key). */
+    public Optional<Session> read(HttpHeaders headers) {
+        Cookie cookie = headers.getCookies().get(cookieName);
+        if (cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] sealed = B64D.decode(cookie.getValue());
+            if (sealed.length <= NONCE_BYTES) {
+                return Optional.empty();
+            }
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+            cipher.updateAAD(cookieName.getBytes(StandardCharsets.US_ASCII));
+            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            Payload p = JSON.readValue(plain, Payload.class);
+            if (p.s() == null || p.s().isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(new Session(p.s(), p.c(), p.f()));
+        } catch (Exception e) {
+            LOG.debugf("ignoring a session cookie that does not decrypt: %s", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    /** The browser's session, or a new empty one (not yet sent: see {@link #setCookie}). */
+    public Session current(HttpHeaders headers) {
+        return read(headers).orElseGet(Sessions::fresh);
+    }
+
+    public static Session fresh() {
+        byte[] seed = new byte[24];
+        RANDOM.nextBytes(seed);
+        return new Session(B64.encodeToString(seed), null, null);
+    }
+
+    /** The Set-Cookie header value carrying this session. */
+    public String setCookie(Session session) {
+        String flash = session.flash();
+        if (flash != null && flash.length() > MAX_FLASH) {
+            flash = flash.substring(0, MAX_FLASH);
+        }
+        try {
+            byte[] plain = JSON.writeValueAsBytes(new Payload(session.seed(), session.cartToken(), flash));
+            byte[] nonce = new byte[NONCE_BYTES];
+            RANDOM.nextBytes(nonce);
+            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+            cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
+            cipher.updateAAD(cookieName.getBytes(StandardCharsets.US_ASCII));
+            byte[] sealed = cipher.doFinal(plain);
+            String value = B64.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+                    .put(nonce)
+                    .put(sealed)
+                    .array());
+            return cookieName + "=" + value + "; Path=/; Max-Age=" + MAX_AGE.toSeconds() + "; HttpOnly; SameSite=Lax"
+                    + (secure ? "; Secure" : "");
+        } catch (GeneralSecurityException | java.io.IOException e) {
+            throw new IllegalStateException("cannot seal the session", e);
+        }
+    }
+
+    /** The hidden {@code _csrf} value every POST form of this session carries. */
+    public String csrfToken(Session session) {
+        return B64.encodeToString(hmac(csrfKey, "csrf:" + session.seed()));
+    }
+
+    /** A POST without this session's token is refused before anything changes: 403. */
+    public void requireCsrf(Optional<Session> session, String token) {
+        boolean valid = session.isPresent()
+                && token != null
+                && MessageDigest.isEqual(
+                        csrfToken(session.get()).getBytes(StandardCharsets.US_ASCII),
+                        token.getBytes(StandardCharsets.US_ASCII));
+        if (!valid) {
+            throw new ProblemException(
+                    403,
+                    "CSRF_TOKEN_INVALID",
+                    "Please try again",
+                    "This form has expired or did not come from this shop. Go back, reload the page and try again.");
+        }
+    }
+
+    private static byte[] hmac(SecretKeySpec key, String data) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Short field names: the cookie stays small. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Payload(String s, String c, String f) {}
+}
