@@ -50,6 +50,7 @@ public final class Platform {
     private final String adminPassword = randomSecret();
     private final String signingKeyEncryptionKey = randomKey();
     private final String ordersClientSecret = randomSecret();
+    private final String webSessionKey = randomKey();
 
     private Mailbox mailbox;
     private Api users;
@@ -232,8 +233,20 @@ public final class Platform {
                         "SCALECOMMERCE_EVENTS_CONSUMER_RECLAIM_INTERVAL",
                         "2s"));
 
-        // The storefront: no database; it reads the catalog from products.
-        start(webProcess, common, Map.of("PRODUCTS_URL", origin(productsProcess)));
+        // The storefront: no database; it reads the catalog from products and the cart from orders. Its session
+        // cookie is encrypted with a key made for this run; plain http here, so the cookie goes without Secure.
+        start(
+                webProcess,
+                common,
+                Map.of(
+                        "PRODUCTS_URL",
+                        origin(productsProcess),
+                        "ORDERS_URL",
+                        origin(ordersProcess),
+                        "WEB_SESSION_KEY",
+                        webSessionKey,
+                        "SCALECOMMERCE_WEB_INSECURE_COOKIES",
+                        "true"));
 
         // Started together, awaited one by one: the slowest start-up bounds the wait, not the sum.
         processes.values().forEach(ServiceProcess::awaitReady);
