@@ -103,7 +103,9 @@ class ProductsCalls {
     }
 
     // Reviews and suggestions are extras: a short timeout and no retry, so a slow reviews query costs the product
-    // page at most this long before it renders without them.
+    // page at most this long before it renders without them. Reviews are shared by every shopper of a product and
+    // change rarely: cached for seconds like the product itself (a failure throws, and is not cached).
+    @io.quarkus.cache.CacheResult(cacheName = "reviews")
     @Timeout(value = 600, unit = ChronoUnit.MILLIS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, successThreshold = 2)
     ReviewPage reviews(UUID productId, int limit) {
