@@ -173,9 +173,12 @@ public class Carts {
         return view(owner);
     }
 
-    /** The cart's lines as stored, for checkout to price and reserve itself. */
-    public CartView current(CartOwner owner) {
-        return view(owner);
+    /**
+     * The cart's lines at products' prices now, with unit weights and the chosen code, for checkout to quote and
+     * reserve itself. The pricing steps do not run: checkout quotes once, with the shopper's address.
+     */
+    public CartPricingStep.PricedCart current(CartOwner owner) {
+        return pricedCart(owner, store.read(owner.cartId()));
     }
 
     /** After an order is placed from this cart. */

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalecommerce.orders.addressbook.AddressBook;
 import com.scalecommerce.orders.cart.CartOwner;
+import com.scalecommerce.orders.cart.CartPricingStep;
 import com.scalecommerce.orders.cart.CartView;
 import com.scalecommerce.orders.cart.Carts;
-import com.scalecommerce.orders.catalog.Catalog;
 import com.scalecommerce.orders.checkout.OrderSagas.Stock;
 import com.scalecommerce.orders.inventory.StockReservations;
 import com.scalecommerce.orders.order.Actor;
@@ -51,7 +51,6 @@ class CheckoutSaga {
     record Outcome(int status, Object body, UUID orderId, boolean remember, Long retryAfterSeconds) {}
 
     private final Carts carts;
-    private final Catalog catalog;
     private final QuoteCalculator quotes;
     private final AddressBook addressBook;
     private final OrderOpening opening;
@@ -64,7 +63,6 @@ class CheckoutSaga {
 
     CheckoutSaga(
             Carts carts,
-            Catalog catalog,
             QuoteCalculator quotes,
             AddressBook addressBook,
             OrderOpening opening,
@@ -75,7 +73,6 @@ class CheckoutSaga {
             OrderSettlement settlement,
             ObjectMapper json) {
         this.carts = carts;
-        this.catalog = catalog;
         this.quotes = quotes;
         this.addressBook = addressBook;
         this.opening = opening;
@@ -92,7 +89,7 @@ class CheckoutSaga {
      * products unreachable while pricing) happen before any order exists; the caller frees the key for them.
      */
     Outcome run(Shopper shopper, String scope, String key, String requestHash, CheckoutRequest request) {
-        CartView cart = carts.current(shopper.cart());
+        CartPricingStep.PricedCart cart = carts.current(shopper.cart());
         if (cart.lines().isEmpty()) {
             return refused(409, "CART_EMPTY", "Conflict", "The cart is empty.");
         }
@@ -116,7 +113,7 @@ class CheckoutSaga {
         Quote quote = quotes.quote(new QuoteRequest(
                 cart.currency(),
                 cart.lines().stream()
-                        .map(l -> new QuoteRequest.Line(l.sku(), l.unitPriceMinor(), l.quantity(), weight(l)))
+                        .map(l -> new QuoteRequest.Line(l.sku(), l.unitPriceMinor(), l.quantity(), weight(cart, l)))
                         .toList(),
                 new QuoteRequest.Destination(
                         shipping.path("country").asText(),
@@ -141,7 +138,7 @@ class CheckoutSaga {
         return pay(shopper, request, order, cart);
     }
 
-    private Outcome pay(Shopper shopper, CheckoutRequest request, Order order, CartView cart) {
+    private Outcome pay(Shopper shopper, CheckoutRequest request, Order order, CartPricingStep.PricedCart cart) {
         UUID orderId = order.id();
         try {
             stock.reserve(
@@ -260,12 +257,10 @@ class CheckoutSaga {
         };
     }
 
-    /** Per-unit weight for weight-based shipping, from the same (briefly cached) catalog read that priced it. */
-    private Long weight(CartView.Line line) {
-        return catalog.product(line.productId())
-                .flatMap(p -> p.sku(line.sku()))
-                .map(sku -> sku.weightGrams() == null ? null : sku.weightGrams().longValue())
-                .orElse(null);
+    /** Per-unit weight for weight-based shipping, read with the price from products. */
+    private static Long weight(CartPricingStep.PricedCart cart, CartView.Line line) {
+        Integer grams = cart.unitWeightGrams().get(line.sku());
+        return grams == null ? null : grams.longValue();
     }
 
     private JsonNode address(Shopper shopper, UUID addressId, CheckoutRequest.Address given, String which) {

@@ -2,6 +2,7 @@ package com.scalecommerce.orders.checkout;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.scalecommerce.orders.cart.CartPricingStep;
 import com.scalecommerce.orders.cart.CartView;
 import com.scalecommerce.orders.order.NewOrder;
 import com.scalecommerce.orders.order.Order;
@@ -53,7 +54,7 @@ class OrderOpening {
             String scope,
             String key,
             String requestHash,
-            CartView cart,
+            CartPricingStep.PricedCart cart,
             Quote quote,
             JsonNode shipping,
             JsonNode billing) {
@@ -107,7 +108,10 @@ class OrderOpening {
                         "cartId", shopper.cart().cartId(),
                         "userId",
                                 shopper.userId() == null ? "" : shopper.userId().toString(),
-                        "itemCount", cart.itemCount(),
+                        "itemCount",
+                                cart.lines().stream()
+                                        .mapToInt(CartView.Line::quantity)
+                                        .sum(),
                         "totalMinor", quote.totalMinor(),
                         "currency", quote.currency()));
         return order;

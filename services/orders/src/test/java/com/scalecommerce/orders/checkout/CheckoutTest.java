@@ -176,6 +176,24 @@ class CheckoutTest {
     }
 
     @Test
+    void ordersReusesItsServiceTokenAcrossCheckouts() {
+        var shop = CheckoutFixture.shop(10);
+        CheckoutFixture.checkout(shop.guestCart(1), key(), shop.body("pm_card_visa"))
+                .then()
+                .statusCode(201);
+        int before = ProductsInventoryStub.tokenRequests.get();
+
+        for (int i = 0; i < 5; i++) {
+            CheckoutFixture.checkout(shop.guestCart(1), key(), shop.body("pm_card_visa"))
+                    .then()
+                    .statusCode(201);
+        }
+
+        assertThat(before).isPositive();
+        assertThat(ProductsInventoryStub.tokenRequests.get()).isEqualTo(before);
+    }
+
+    @Test
     void theSameKeyWithAnotherBodyIs422AndAMissingKeyIs400() {
         var shop = CheckoutFixture.shop(5);
         String cart = shop.guestCart(1);

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
@@ -35,8 +34,9 @@ public class ProductsInventoryStub implements QuarkusTestResourceLifecycleManage
     /** Saved addresses by "owner's access token|address id": only its owner's token reads an entry. */
     static final Map<String, Map<String, Object>> addresses = new ConcurrentHashMap<>();
 
+    /** client_credentials tokens handed out: orders should ask once, not once per checkout. */
     static final AtomicInteger tokenRequests = new AtomicInteger();
-    /** When set, reservation calls answer with this failure: "503" or "hang". */
+    /** When "503", reservation calls answer 503 (products overloaded or down). */
     static final AtomicReference<String> failure = new AtomicReference<>();
 
     @Override
@@ -64,11 +64,6 @@ public class ProductsInventoryStub implements QuarkusTestResourceLifecycleManage
         if (server != null) {
             server.stop(0);
         }
-    }
-
-    static void reset() {
-        stock.clear();
-        failure.set(null);
     }
 
     static int free(String sku) {
@@ -104,15 +99,6 @@ public class ProductsInventoryStub implements QuarkusTestResourceLifecycleManage
         String mode = failure.get();
         if ("503".equals(mode)) {
             send(exchange, 503, "{\"status\":503}");
-            return;
-        }
-        if ("hang".equals(mode)) {
-            try {
-                Thread.sleep(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            send(exchange, 503, "{}");
             return;
         }
         String path = exchange.getRequestURI().getPath();
@@ -217,9 +203,5 @@ public class ProductsInventoryStub implements QuarkusTestResourceLifecycleManage
         try (var out = exchange.getResponseBody()) {
             out.write(bytes);
         }
-    }
-
-    static List<String> statuses() {
-        return List.copyOf(reservations.values());
     }
 }

@@ -32,7 +32,10 @@ class DemoShopTest {
                 .body(Map.of("country", "US", "region", "CA", "currency", "USD", "subtotalMinor", 8000))
                 .post("/api/checkout/shipping-options")
                 .then()
-                .statusCode(200);
+                .statusCode(200)
+                .body("options.name", hasItems("Standard", "Express"))
+                .body("options.find { it.name == 'Standard' }.priceMinor", equalTo(0))
+                .body("options.find { it.name == 'Express' }.priceMinor", equalTo(1999));
 
         given().contentType(ContentType.JSON)
                 .body(Map.of(
