@@ -8,7 +8,7 @@ import com.scalecommerce.web.cart.OrdersCalls.Change;
 import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.session.Session;
-import com.scalecommerce.web.session.Sessions;
+import com.scalecommerce.web.session.Viewer;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -17,13 +17,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
@@ -45,29 +42,26 @@ public class CartResource {
     private static final int MAX_QUANTITY = 10;
 
     private final OrdersCalls orders;
-    private final Sessions sessions;
+    private final Viewer viewer;
+    private final GuestCarts guestCarts;
     private final Catalog catalog;
     private final WebConfig config;
 
-    CartResource(OrdersCalls orders, Sessions sessions, Catalog catalog, WebConfig config) {
+    CartResource(OrdersCalls orders, Viewer viewer, GuestCarts guestCarts, Catalog catalog, WebConfig config) {
         this.orders = orders;
-        this.sessions = sessions;
+        this.viewer = viewer;
+        this.guestCarts = guestCarts;
         this.catalog = catalog;
         this.config = config;
     }
 
     @GET
-    public Response cart(@Context HttpHeaders headers) {
-        Optional<Session> existing = sessions.read(headers);
-        Session session = existing.orElseGet(Sessions::fresh);
-        CartView cart = session.cartToken() == null ? CartView.empty() : read(session.cartToken());
-        var page = CartPage.of(cart, session.flash(), sessions.csrfToken(session));
-        var response = Response.ok(CartPages.cart(navigation(), page));
-        // A new session (so the forms' CSRF token is valid) or a message shown now and forgotten.
-        if (existing.isEmpty() || session.flash() != null) {
-            response.header("Set-Cookie", sessions.setCookie(session.withFlash(null)));
-        }
-        return response.build();
+    public Response cart() {
+        Session session = guestCarts.mergeIntoCustomerCart();
+        CartOwner owner = owner(session);
+        CartView cart = owner.bearer() == null && owner.token() == null ? CartView.empty() : read(owner);
+        var page = CartPage.of(cart, viewer.takeFlash(), viewer.getCsrf());
+        return Response.ok(CartPages.cart(navigation(), page)).build();
     }
 
     /** From the product page's form. */
@@ -75,18 +69,17 @@ public class CartResource {
     @Path("items")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(
-            @Context HttpHeaders headers,
             @FormParam("_csrf") String csrf,
             @FormParam("productId") String productId,
             @FormParam("sku") String sku,
             @FormParam("quantity") String quantity) {
-        return change(headers, csrf, token -> {
+        return change(csrf, owner -> {
             UUID id = uuid(productId);
             Integer q = quantity(quantity);
             if (id == null || sku == null || sku.isBlank() || q == null || q < 1) {
                 throw new CartRefused(400, "VALIDATION_FAILED", "Choose a product option and a quantity from 1 to 10.");
             }
-            return Change.add(token, new AddItem(id, sku.strip(), q));
+            return Change.add(owner, new AddItem(id, sku.strip(), q));
         });
     }
 
@@ -94,61 +87,53 @@ public class CartResource {
     @Path("items/{sku}/quantity")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response quantity(
-            @Context HttpHeaders headers,
-            @FormParam("_csrf") String csrf,
-            @PathParam("sku") String sku,
-            @FormParam("quantity") String quantity) {
-        return change(headers, csrf, token -> {
+            @FormParam("_csrf") String csrf, @PathParam("sku") String sku, @FormParam("quantity") String quantity) {
+        return change(csrf, owner -> {
             Integer q = quantity(quantity);
             if (q == null) {
                 throw new CartRefused(400, "VALIDATION_FAILED", "Enter a quantity from 0 to 10.");
             }
-            return Change.quantity(token, sku, q);
+            return Change.quantity(owner, sku, q);
         });
     }
 
     @POST
     @Path("items/{sku}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response remove(
-            @Context HttpHeaders headers, @FormParam("_csrf") String csrf, @PathParam("sku") String sku) {
-        return change(headers, csrf, token -> Change.remove(token, sku));
+    public Response remove(@FormParam("_csrf") String csrf, @PathParam("sku") String sku) {
+        return change(csrf, owner -> Change.remove(owner, sku));
     }
 
     @POST
     @Path("discount-code")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response applyCode(
-            @Context HttpHeaders headers, @FormParam("_csrf") String csrf, @FormParam("code") String code) {
-        return change(headers, csrf, token -> {
+    public Response applyCode(@FormParam("_csrf") String csrf, @FormParam("code") String code) {
+        return change(csrf, owner -> {
             if (code == null || code.isBlank()) {
                 throw new CartRefused(400, "VALIDATION_FAILED", "Enter a discount code.");
             }
-            return Change.applyCode(token, code.strip());
+            return Change.applyCode(owner, code.strip());
         });
     }
 
     @POST
     @Path("discount-code/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response removeCode(@Context HttpHeaders headers, @FormParam("_csrf") String csrf) {
-        return change(headers, csrf, Change::removeCode);
+    public Response removeCode(@FormParam("_csrf") String csrf) {
+        return change(csrf, Change::removeCode);
     }
 
     @POST
     @Path("destination")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response destination(
-            @Context HttpHeaders headers,
-            @FormParam("_csrf") String csrf,
-            @FormParam("country") String country,
-            @FormParam("region") String region) {
-        return change(headers, csrf, token -> {
+            @FormParam("_csrf") String csrf, @FormParam("country") String country, @FormParam("region") String region) {
+        return change(csrf, owner -> {
             if (country == null || country.isBlank()) {
                 throw new CartRefused(400, "VALIDATION_FAILED", "Choose a country for the shipping estimate.");
             }
             return Change.destination(
-                    token, country.strip(), region == null || region.isBlank() ? null : region.strip());
+                    owner, country.strip(), region == null || region.isBlank() ? null : region.strip());
         });
     }
 
@@ -156,14 +141,13 @@ public class CartResource {
      * CSRF first, before anything changes; then the change; a refusal becomes the message on the cart page. A new
      * cart token from orders (the first add) goes into the session.
      */
-    private Response change(HttpHeaders headers, String csrf, Function<String, Change> build) {
-        Optional<Session> existing = sessions.read(headers);
-        sessions.requireCsrf(existing, csrf);
-        Session session = existing.orElseThrow().withFlash(null);
+    private Response change(String csrf, Function<CartOwner, Change> build) {
+        viewer.requireCsrf(csrf);
+        Session session = guestCarts.mergeIntoCustomerCart().withFlash(null);
         try {
-            RestResponse<CartView> answer = orders.change(build.apply(session.cartToken()));
+            RestResponse<CartView> answer = orders.change(build.apply(owner(session)));
             String token = answer.getHeaderString(OrdersApi.CART_TOKEN);
-            if (token != null && !token.isBlank() && !token.equals(session.cartToken())) {
+            if (!session.signedIn() && token != null && !token.isBlank() && !token.equals(session.cartToken())) {
                 session = session.withCartToken(token);
             }
         } catch (CartRefused e) {
@@ -173,18 +157,23 @@ public class CartResource {
             throw unavailable(
                     "Your cart cannot be changed right now. Browsing the shop still works; try again in a moment.");
         }
-        return Response.seeOther(CART)
-                .header("Set-Cookie", sessions.setCookie(session))
-                .build();
+        viewer.update(session);
+        return Response.seeOther(CART).build();
     }
 
-    private CartView read(String token) {
+    /** Signed in: the customer's cart (by token); a guest: the session's cart token. */
+    private CartOwner owner(Session session) {
+        String bearer = session.signedIn() ? viewer.bearer() : null;
+        return new CartOwner(bearer, bearer == null ? session.cartToken() : null);
+    }
+
+    private CartView read(CartOwner owner) {
         try {
-            CartView cart = orders.cart(token).getEntity();
+            CartView cart = orders.cart(owner).getEntity();
             return cart == null ? CartView.empty() : cart;
         } catch (CartRefused e) {
             // Orders no longer knows this token (or refuses it): for the shopper that is an empty cart.
-            LOG.debugf("cart token refused by orders: %s", e.code());
+            LOG.debugf("cart refused by orders: %s", e.code());
             return CartView.empty();
         } catch (RuntimeException e) {
             LOG.debugf(e, "orders unreachable");

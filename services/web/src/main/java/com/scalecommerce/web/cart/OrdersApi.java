@@ -23,8 +23,9 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Orders' guest cart API. The cart is named by the {@code X-Cart-Token} header (null: none yet; orders creates the
- * cart on the first add and answers the new token in the same header). Every answer is the cart view.
+ * Orders' cart API. A guest's cart is named by the {@code X-Cart-Token} header (null: none yet; orders creates the
+ * cart on the first add and answers the new token in the same header); a signed-in customer's by the bearer token
+ * (then the cart token is null). Every answer is the cart view.
  */
 @RegisterRestClient(configKey = "orders")
 @Path("/api/cart")
@@ -33,34 +34,49 @@ import org.jboss.resteasy.reactive.RestResponse;
 interface OrdersApi {
 
     String CART_TOKEN = "X-Cart-Token";
+    String AUTHORIZATION = "Authorization";
 
     @GET
-    RestResponse<CartView> cart(@HeaderParam(CART_TOKEN) String token);
+    RestResponse<CartView> cart(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     @POST
     @Path("/items")
-    RestResponse<CartView> add(@HeaderParam(CART_TOKEN) String token, AddItem item);
+    RestResponse<CartView> add(
+            @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, AddItem item);
 
     @PATCH
     @Path("/items/{sku}")
     RestResponse<CartView> quantity(
-            @HeaderParam(CART_TOKEN) String token, @PathParam("sku") String sku, Quantity quantity);
+            @HeaderParam(AUTHORIZATION) String bearer,
+            @HeaderParam(CART_TOKEN) String token,
+            @PathParam("sku") String sku,
+            Quantity quantity);
 
     @DELETE
     @Path("/items/{sku}")
-    RestResponse<CartView> remove(@HeaderParam(CART_TOKEN) String token, @PathParam("sku") String sku);
+    RestResponse<CartView> remove(
+            @HeaderParam(AUTHORIZATION) String bearer,
+            @HeaderParam(CART_TOKEN) String token,
+            @PathParam("sku") String sku);
 
     @PUT
     @Path("/discount-code")
-    RestResponse<CartView> applyCode(@HeaderParam(CART_TOKEN) String token, Code code);
+    RestResponse<CartView> applyCode(
+            @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Code code);
 
     @DELETE
     @Path("/discount-code")
-    RestResponse<CartView> removeCode(@HeaderParam(CART_TOKEN) String token);
+    RestResponse<CartView> removeCode(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
+
+    /** On sign-in: the guest cart (token) joins the customer's (bearer) and is deleted at orders. */
+    @POST
+    @Path("/merge")
+    RestResponse<CartView> merge(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     @PUT
     @Path("/destination")
-    RestResponse<CartView> destination(@HeaderParam(CART_TOKEN) String token, Where where);
+    RestResponse<CartView> destination(
+            @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Where where);
 
     /** A 4xx is orders' answer about the request, with a problem+json body; 5xx stay the default exception. */
     @ClientExceptionMapper

@@ -41,8 +41,8 @@ class OrdersCalls {
             delay = 5000,
             successThreshold = 2,
             skipOn = CartRefused.class)
-    RestResponse<CartView> cart(String token) {
-        return orders.cart(token);
+    RestResponse<CartView> cart(CartOwner owner) {
+        return orders.cart(owner.bearer(), owner.token());
     }
 
     @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
@@ -60,28 +60,32 @@ class OrdersCalls {
     interface Change {
         RestResponse<CartView> apply(OrdersApi orders);
 
-        static Change add(String token, AddItem item) {
-            return o -> o.add(token, item);
+        static Change add(CartOwner owner, AddItem item) {
+            return o -> o.add(owner.bearer(), owner.token(), item);
         }
 
-        static Change quantity(String token, String sku, int quantity) {
-            return o -> o.quantity(token, sku, new Quantity(quantity));
+        static Change quantity(CartOwner owner, String sku, int quantity) {
+            return o -> o.quantity(owner.bearer(), owner.token(), sku, new Quantity(quantity));
         }
 
-        static Change remove(String token, String sku) {
-            return o -> o.remove(token, sku);
+        static Change remove(CartOwner owner, String sku) {
+            return o -> o.remove(owner.bearer(), owner.token(), sku);
         }
 
-        static Change applyCode(String token, String code) {
-            return o -> o.applyCode(token, new Code(code));
+        static Change applyCode(CartOwner owner, String code) {
+            return o -> o.applyCode(owner.bearer(), owner.token(), new Code(code));
         }
 
-        static Change removeCode(String token) {
-            return o -> o.removeCode(token);
+        static Change merge(CartOwner owner) {
+            return o -> o.merge(owner.bearer(), owner.token());
         }
 
-        static Change destination(String token, String country, String region) {
-            return o -> o.destination(token, new Where(country, region));
+        static Change removeCode(CartOwner owner) {
+            return o -> o.removeCode(owner.bearer(), owner.token());
+        }
+
+        static Change destination(CartOwner owner, String country, String region) {
+            return o -> o.destination(owner.bearer(), owner.token(), new Where(country, region));
         }
     }
 }

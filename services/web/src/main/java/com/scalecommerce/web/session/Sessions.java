@@ -92,7 +92,7 @@ public class Sessions {
             if (p.s() == null || p.s().isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Session(p.s(), p.c(), p.f()));
+            return Optional.of(new Session(p.s(), p.c(), p.f(), p.a()));
         } catch (Exception e) {
             LOG.debugf("ignoring a session cookie that does not decrypt: %s", e.toString());
             return Optional.empty();
@@ -107,7 +107,7 @@ public class Sessions {
     public static Session fresh() {
         byte[] seed = new byte[24];
         RANDOM.nextBytes(seed);
-        return new Session(B64.encodeToString(seed), null, null);
+        return new Session(B64.encodeToString(seed), null, null, null);
     }
 
     /** The Set-Cookie header value carrying this session. */
@@ -117,7 +117,8 @@ public class Sessions {
             flash = flash.substring(0, MAX_FLASH);
         }
         try {
-            byte[] plain = JSON.writeValueAsBytes(new Payload(session.seed(), session.cartToken(), flash));
+            byte[] plain =
+                    JSON.writeValueAsBytes(new Payload(session.seed(), session.cartToken(), flash, session.signIn()));
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -133,6 +134,11 @@ public class Sessions {
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new IllegalStateException("cannot seal the session", e);
         }
+    }
+
+    /** The Set-Cookie header value that deletes the session (sign-out ends more than the tokens: a fresh start). */
+    public String clearCookie() {
+        return cookieName + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax" + (secure ? "; Secure" : "");
     }
 
     /** The hidden {@code _csrf} value every POST form of this session carries. */
@@ -168,5 +174,5 @@ public class Sessions {
 
     /** Short field names: the cookie stays small. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Payload(String s, String c, String f) {}
+    record Payload(String s, String c, String f, Session.SignIn a) {}
 }

@@ -201,6 +201,8 @@ public final class Platform {
                         "SCALECOMMERCE_USERS_BOOTSTRAP_ADMIN_EMAIL", ADMIN_EMAIL,
                         "SCALECOMMERCE_USERS_BOOTSTRAP_ADMIN_PASSWORD", adminPassword,
                         "SCALECOMMERCE_USERS_SIGNING_KEYS_ENCRYPTION_KEY", signingKeyEncryptionKey,
+                        // Mailed links (verify email, reset password) lead to this run's storefront.
+                        "SCALECOMMERCE_USERS_WEB_URL", origin(webProcess),
                         // Every e2e shopper registers from 127.0.0.1; the production limit (30 per 15 min)
                         // would cap the suite's size. The per-recipient limit stays as it is.
                         "SCALECOMMERCE_USERS_THROTTLE_MAIL_REQUESTS_PER_ADDRESS", "100000"));
