@@ -38,6 +38,10 @@ public class HtmlErrors {
 
     @ServerExceptionMapper(priority = BEFORE_PLATFORM)
     public Response http(WebApplicationException e, HttpHeaders headers) {
+        if (e.getResponse().getStatus() / 100 == 3) {
+            // A redirect thrown on purpose (e.g. "sign in first" from the admin gate): it is the answer.
+            return e.getResponse();
+        }
         if (!wantsHtml(headers)) {
             return problems.http(e);
         }
