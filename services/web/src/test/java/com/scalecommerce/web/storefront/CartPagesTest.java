@@ -337,7 +337,7 @@ class CartPagesTest {
         return page.select("form.set-destination input[name=_csrf]").val();
     }
 
-    static String cookieValue(String setCookie) {
+    public static String cookieValue(String setCookie) {
         assertThat(setCookie).isNotNull();
         return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
     }

@@ -22,8 +22,8 @@ import java.util.UUID;
 public class OrdersStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static final String TOKEN = "Q2FydFRva2VuLTE5Mi1iaXRzLWFiY2Rl"; // 32 characters, base64url, like orders'
-    static WireMockServer server;
+    public static final String TOKEN = "Q2FydFRva2VuLTE5Mi1iaXRzLWFiY2Rl"; // 32 characters, base64url, like orders'
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -41,11 +41,11 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** Every cart call (any method, any /api/cart path) answers this view and echoes the token. */
-    static void answers(Map<String, Object> view) {
+    public static void answers(Map<String, Object> view) {
         stub(any(urlPathMatching("/api/cart.*")), 200, view);
     }
 
-    static void stub(MappingBuilder request, int status, Object body) {
+    public static void stub(MappingBuilder request, int status, Object body) {
         try {
             server.stubFor(request.willReturn(aResponse()
                     .withStatus(status)
@@ -57,7 +57,7 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static Map<String, Object> problem(int status, String code, String detail) {
+    public static Map<String, Object> problem(int status, String code, String detail) {
         return Map.of(
                 "type", "https://scalecommerce.dev/problems/" + code.toLowerCase(),
                 "title", "Unprocessable",
@@ -66,7 +66,7 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
                 "code", code);
     }
 
-    static Map<String, Object> line(
+    public static Map<String, Object> line(
             String sku, String name, long unitPrice, int quantity, boolean available, Long previousPrice) {
         var line = new LinkedHashMap<String, Object>();
         line.put("sku", sku);
@@ -83,7 +83,8 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
         return line;
     }
 
-    static Map<String, Object> adjustment(String kind, String code, String label, long amount, boolean included) {
+    public static Map<String, Object> adjustment(
+            String kind, String code, String label, long amount, boolean included) {
         var a = new LinkedHashMap<String, Object>();
         a.put("kind", kind);
         a.put("code", code);
@@ -93,7 +94,7 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
         return a;
     }
 
-    static Map<String, Object> view(
+    public static Map<String, Object> view(
             List<Map<String, Object>> lines,
             List<Map<String, Object>> adjustments,
             long subtotal,
@@ -117,7 +118,7 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
         return view;
     }
 
-    static Map<String, Object> emptyView() {
+    public static Map<String, Object> emptyView() {
         return view(List.of(), List.of(), 0, 0, null, null, null);
     }
 }

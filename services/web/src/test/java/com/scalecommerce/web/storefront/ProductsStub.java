@@ -23,7 +23,7 @@ import java.util.UUID;
 public class ProductsStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static WireMockServer server;
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -40,13 +40,13 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static void home(List<Map<String, Object>> banners, List<Map<String, Object>> featured) {
+    public static void home(List<Map<String, Object>> banners, List<Map<String, Object>> featured) {
         serve(
                 "/api/merchandising/home",
                 Map.of("banners", banners, "featured", featured, "newArrivals", List.of(), "bestSellers", List.of()));
     }
 
-    static Map<String, Object> banner(String headline, String link) {
+    public static Map<String, Object> banner(String headline, String link) {
         var banner = new LinkedHashMap<String, Object>();
         banner.put("id", UUID.randomUUID());
         banner.put("headline", headline);
@@ -58,7 +58,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         return banner;
     }
 
-    static Map<String, Object> card(String name, String slug, long minPrice) {
+    public static Map<String, Object> card(String name, String slug, long minPrice) {
         var card = new LinkedHashMap<String, Object>();
         card.put("id", UUID.randomUUID());
         card.put("name", name);
@@ -72,7 +72,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         return card;
     }
 
-    static void categories(String... namesAndSlugs) {
+    public static void categories(String... namesAndSlugs) {
         List<Map<String, Object>> items = new ArrayList<>();
         for (int i = 0; i < namesAndSlugs.length; i += 2) {
             var node = new LinkedHashMap<String, Object>();
@@ -89,7 +89,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         serve("/api/categories", Map.of("items", items));
     }
 
-    static Map<String, Object> item(String name, String slug, long price, boolean inStock) {
+    public static Map<String, Object> item(String name, String slug, long price, boolean inStock) {
         var item = new LinkedHashMap<String, Object>();
         item.put("id", UUID.randomUUID());
         item.put("slug", slug);
@@ -106,7 +106,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
     }
 
     /** A first page (with total and facets) answering any listing whose query has this parameter value. */
-    static void listing(
+    public static void listing(
             String param, String value, List<Map<String, Object>> items, String nextCursor, boolean approximate) {
         var facets = new LinkedHashMap<String, Object>();
         facets.put(
@@ -137,10 +137,10 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    record Sku(String sku, String size, long priceMinor, boolean available) {}
+    public record Sku(String sku, String size, long priceMinor, boolean available) {}
 
     /** A product served by slug; each SKU gets its own image, and the product one more shared image. */
-    static UUID product(String slug, String name, Sku... skus) {
+    public static UUID product(String slug, String name, Sku... skus) {
         UUID id = UUID.randomUUID();
         List<Map<String, Object>> variants = new ArrayList<>();
         List<Map<String, Object>> images = new ArrayList<>();
@@ -182,7 +182,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
         return id;
     }
 
-    static void reviews(UUID productId, String title, String text) {
+    public static void reviews(UUID productId, String title, String text) {
         var review = new LinkedHashMap<String, Object>();
         review.put("id", UUID.randomUUID());
         review.put("productId", productId);
@@ -208,7 +208,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
                                         Map.of("1", 0, "2", 0, "3", 0, "4", 1, "5", 1))));
     }
 
-    static void failing(String path, int status) {
+    public static void failing(String path, int status) {
         server.stubFor(get(urlPathEqualTo(path))
                 .willReturn(aResponse()
                         .withStatus(status)
@@ -216,7 +216,7 @@ public class ProductsStub implements QuarkusTestResourceLifecycleManager {
                         .withBody("{\"status\":" + status + "}")));
     }
 
-    static void suggest(String q, String productName) {
+    public static void suggest(String q, String productName) {
         serve(
                 "/api/search/suggest",
                 Map.of(

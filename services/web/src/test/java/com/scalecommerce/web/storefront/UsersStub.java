@@ -23,7 +23,7 @@ import java.util.Map;
 public class UsersStub implements QuarkusTestResourceLifecycleManager {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    static WireMockServer server;
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {
@@ -44,7 +44,7 @@ public class UsersStub implements QuarkusTestResourceLifecycleManager {
      * A JWT with users' claims; the signature part is not a real one (the web tier reads, never verifies, tokens it
      * received from users itself).
      */
-    static String accessToken(String userId, String email, List<String> roles, long expiresInSeconds) {
+    public static String accessToken(String userId, String email, List<String> roles, long expiresInSeconds) {
         var claims = new LinkedHashMap<String, Object>();
         claims.put("iss", "http://users.test");
         claims.put("sub", userId);
@@ -60,12 +60,12 @@ public class UsersStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static Map<String, Object> tokens(String accessToken, String refreshToken) {
+    public static Map<String, Object> tokens(String accessToken, String refreshToken) {
         return Map.of(
                 "access_token", accessToken, "token_type", "Bearer", "expires_in", 900, "refresh_token", refreshToken);
     }
 
-    static void stub(MappingBuilder request, int status, Object body) {
+    public static void stub(MappingBuilder request, int status, Object body) {
         try {
             server.stubFor(request.willReturn(aResponse()
                     .withStatus(status)
@@ -76,7 +76,7 @@ public class UsersStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    static Map<String, Object> problem(int status, String code, String detail) {
+    public static Map<String, Object> problem(int status, String code, String detail) {
         return Map.of("type", "about:blank", "status", status, "code", code, "title", code, "detail", detail);
     }
 }
