@@ -25,12 +25,18 @@ import java.util.Map;
  */
 public final class Platform {
 
-    public static final String USERS_DB = "e2e_users";
-    public static final String PRODUCTS_DB = "e2e_products";
-    public static final String ORDERS_DB = "e2e_orders";
-    public static final String ANALYTICS_DB = "e2e_analytics";
+    /**
+     * The run's databases are {@code <prefix>_users} and so on; E2E_DB_PREFIX lets two runs share a PostgreSQL
+     * (two worktrees, say) without wiping each other's data.
+     */
+    private static final String DB_PREFIX = envOr("E2E_DB_PREFIX", "e2e");
+
+    public static final String USERS_DB = DB_PREFIX + "_users";
+    public static final String PRODUCTS_DB = DB_PREFIX + "_products";
+    public static final String ORDERS_DB = DB_PREFIX + "_orders";
+    public static final String ANALYTICS_DB = DB_PREFIX + "_analytics";
     /** One Redis for all the services, as in production; this database number is the e2e run's alone. */
-    public static final int REDIS_DB = 13;
+    public static final int REDIS_DB = Integer.parseInt(envOr("E2E_REDIS_DB", "13"));
 
     public static final String ADMIN_EMAIL = "admin@e2e.scalecommerce.test";
 
@@ -374,5 +380,10 @@ public final class Platform {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }
