@@ -3,7 +3,6 @@ package com.scalecommerce.web.session;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.scalecommerce.web.account.UsersApi.Tokens;
-import com.scalecommerce.web.account.UsersCalls;
 import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Session.SignIn;
 import jakarta.enterprise.context.RequestScoped;
@@ -35,7 +34,7 @@ public class Viewer {
     static final long REFRESH_AHEAD_SECONDS = 60;
 
     private final Sessions sessions;
-    private final UsersCalls users;
+    private final TokenRefresher refresher;
     private final HttpHeaders headers;
 
     private Session session;
@@ -43,9 +42,9 @@ public class Viewer {
     private boolean changed;
     private boolean cleared;
 
-    Viewer(Sessions sessions, UsersCalls users, HttpHeaders headers) {
+    Viewer(Sessions sessions, TokenRefresher refresher, HttpHeaders headers) {
         this.sessions = sessions;
-        this.users = users;
+        this.refresher = refresher;
         this.headers = headers;
     }
 
@@ -135,7 +134,7 @@ public class Viewer {
             return Optional.of(current.accessToken());
         }
         try {
-            update(session.withSignIn(signIn(users.refresh(current.refreshToken()))));
+            update(session.withSignIn(signIn(refresher.refresh(current.refreshToken()))));
             return Optional.of(session.signIn().accessToken());
         } catch (Refused e) {
             LOG.debugf("refresh refused (%s): signing the browser out", e.code());

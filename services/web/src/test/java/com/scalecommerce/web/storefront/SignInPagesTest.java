@@ -171,9 +171,33 @@ class SignInPagesTest {
     }
 
     @Test
+    void requestsArrivingTogetherShareOneRefresh() throws Exception {
+        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-c"));
+        String cookie = signIn("ada@example.com");
+        String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
+        // Users rotates the token on the first use and would end the session on a second: slow, so they overlap.
+        UsersStub.server.stubFor(WireMock.post(urlEqualTo("/api/auth/refresh"))
+                .willReturn(WireMock.okJson(new com.fasterxml.jackson.databind.ObjectMapper()
+                                .writeValueAsString(UsersStub.tokens(fresh, "refresh-d")))
+                        .withFixedDelay(400)));
+        OrdersStub.server.resetAll();
+        OrdersStub.answers(Map.of("lines", List.of(), "currency", "USD"));
+
+        var pages = java.util.stream.IntStream.range(0, 4)
+                .mapToObj(i -> java.util.concurrent.CompletableFuture.supplyAsync(() -> page("/cart", cookie)))
+                .toList();
+        pages.forEach(p -> assertThat(p.join().statusCode()).isEqualTo(200));
+
+        UsersStub.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/refresh")));
+        OrdersStub.server.verify(
+                4, getRequestedFor(urlEqualTo("/api/cart")).withHeader("Authorization", equalTo("Bearer " + fresh)));
+    }
+
+    @Test
     void aRefusedRefreshSignsTheBrowserOut() {
         String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-1"));
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-r"));
         String cookie = signIn("ada@example.com");
         UsersStub.stub(
                 WireMock.post(urlEqualTo("/api/auth/refresh")),
