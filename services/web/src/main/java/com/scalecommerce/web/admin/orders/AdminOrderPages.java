@@ -22,6 +22,5 @@ class AdminOrderPages {
             String problem);
 
     /** {@code actions}: the moves offered (see OrderActions); {@code flash}: the last move's outcome. */
-    static native TemplateInstance detail(
-            Order order, Set<String> actions, String csrf, String flash, String problem);
+    static native TemplateInstance detail(Order order, Set<String> actions, String csrf, String flash, String problem);
 }

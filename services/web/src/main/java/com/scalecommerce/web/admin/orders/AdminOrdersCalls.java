@@ -40,13 +40,7 @@ public class AdminOrdersCalls {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public OrderPage list(String bearer, OrderFilters filters, String cursor, int limit) {
         return orders.list(
-                bearer,
-                filters.status(),
-                filters.ordersFrom(),
-                filters.ordersTo(),
-                filters.customer(),
-                cursor,
-                limit);
+                bearer, filters.status(), filters.ordersFrom(), filters.ordersTo(), filters.customer(), cursor, limit);
     }
 
     @Timeout(value = 2000, unit = ChronoUnit.MILLIS)

@@ -237,12 +237,7 @@ public class AdminOrdersResource {
     }
 
     private static Response listPage(
-            int status,
-            OrderFilters filters,
-            List<Order> items,
-            String next,
-            boolean paged,
-            String problem) {
+            int status, OrderFilters filters, List<Order> items, String next, boolean paged, String problem) {
         return Response.status(status)
                 .entity(AdminOrderPages.list(filters, OrderFilters.STATUSES, items, next, paged, problem))
                 .build();
