@@ -13,7 +13,7 @@ public class Formats {
     private Formats() {}
 
     /** Minor units as the currency's symbol and its decimals, e.g. 1999 EUR -> €19.99, -700 EUR -> -€7.00. */
-    static String money(Long minor, String currency) {
+    public static String money(Long minor, String currency) {
         if (minor == null || currency == null) {
             return "";
         }

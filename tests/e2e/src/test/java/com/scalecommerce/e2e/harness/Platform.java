@@ -251,6 +251,9 @@ public final class Platform {
                         origin(productsProcess),
                         "ORDERS_URL",
                         origin(ordersProcess),
+                        // The admin dashboard's reports.
+                        "ANALYTICS_URL",
+                        origin(analyticsProcess),
                         "WEB_SESSION_KEY",
                         webSessionKey,
                         "SCALECOMMERCE_WEB_INSECURE_COOKIES",
