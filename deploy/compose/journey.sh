@@ -100,16 +100,26 @@ api POST /api/auth/register "$(jq -nc --arg e "$email" --arg p "$password" '{ema
   || fail "register"
 ok "POST /api/auth/register -> users ($email)"
 
-# The verification link arrives by SMTP in the mailbox container.
+# The verification link arrives by SMTP in the mailbox container; its REST API lists the raw MIME messages.
 mail_json() { inside_get mailbox 8025 "/api/user/$1/messages/INBOX" | sed '1,/^\r\{0,1\}$/d'; }
+mail_text() { # every message for the address, decoded (quoted-printable would split links across lines)
+  mail_json "$1" | python3 -c '
+import email, json, sys
+for m in json.load(sys.stdin):
+    for part in email.message_from_string(m.get("mimeMessage", "")).walk():
+        if part.get_content_maintype() == "text":
+            print(part.get_payload(decode=True).decode(part.get_content_charset() or "utf-8", "replace"))' 2>/dev/null || true
+}
 token=""
 for _ in $(seq 30); do
-  token=$(mail_json "$email" | grep -o 'verify-email?token=[^"<> &\\]*' | head -1 | sed 's/.*token=//' || true)
+  token=$(mail_text "$email" | python3 -c '
+import re, sys, urllib.parse
+m = re.search(r"verify-email\?token=([^\s\"<>&]+)", sys.stdin.read())
+print(urllib.parse.unquote(m.group(1)) if m else "")')
   [ -n "$token" ] && break
   sleep 1
 done
 [ -n "$token" ] || fail "no verification mail for $email"
-token=$(printf '%b' "${token//%/\\x}")
 api POST /api/auth/email/verify "$(jq -nc --arg t "$token" '{token:$t}')" >/dev/null || fail "verify e-mail"
 ok "verification mail received (mailbox) and POST /api/auth/email/verify -> users"
 
@@ -158,8 +168,16 @@ ok "GET /api/admin/orders/$order_id -> orders (admin): status $(jq -r .status <<
 [ "$(status_of "$EDGE/api/admin/orders" -H "Authorization: Bearer $customer")" = 403 ] || fail "a customer must not list all orders"
 ok "GET /api/admin/orders as the customer -> 403"
 
-api GET /api/admin/analytics/sales "" -H "Authorization: Bearer $admin" >/dev/null || fail "analytics"
-ok "GET /api/admin/analytics/sales -> analytics (admin)"
+# order.paid travels orders' outbox -> Redis stream -> analytics' consumer group -> the sales report.
+counted=0
+for _ in $(seq 30); do
+  sales=$(api GET /api/admin/analytics/sales "" -H "Authorization: Bearer $admin") || fail "analytics"
+  counted=$(jq '[.currencies[]?.series[]?.orders] | add // 0' <<<"$sales")
+  [ "$counted" -ge 1 ] && break
+  sleep 1
+done
+[ "$counted" -ge 1 ] || fail "the paid order never reached analytics' sales report: $sales"
+ok "GET /api/admin/analytics/sales -> analytics (admin): $counted paid order(s), via the event stream"
 
 for _ in $(seq 30); do
   mails=$(mail_json "$email" | jq 'length' 2>/dev/null || echo 0)
