@@ -58,7 +58,7 @@ started=$SECONDS
 for entry in users:8081 products:8082 orders:8083 analytics:8084 web:8080; do
   name=${entry%%:*} port=${entry##*:}
   until inside_get "$name" "$port" /q/health/ready | head -1 | grep -q ' 200 '; do
-    [ $((SECONDS - started)) -lt 300 ] || fail "$name not ready within 300 s"
+    [ $((SECONDS - started)) -lt ${READY_TIMEOUT:-600} ] || fail "$name not ready within ${READY_TIMEOUT:-600} s"
     [ -n "$(container "$name")" ] || fail "$name is not running"
     sleep 2
   done
@@ -66,7 +66,7 @@ for entry in users:8081 products:8082 orders:8083 analytics:8084 web:8080; do
   live=$(inside_get "$name" "$port" /q/health/live | head -1 | awk '{print $2}')
   ok "$name ready after $((SECONDS - started)) s (live $live, started ${started_probe:-n/a})"
 done
-until curl -fsS -o /dev/null "$EDGE/healthz"; do sleep 1; [ $((SECONDS - started)) -lt 330 ] || fail "edge"; done
+until curl -fsS -o /dev/null "$EDGE/healthz"; do sleep 1; [ $((SECONDS - started)) -lt $((${READY_TIMEOUT:-600} + 30)) ] || fail "edge"; done
 ok "edge answers on $EDGE"
 
 # --- 4. the journey ------------------------------------------------------------------------------------------
