@@ -50,7 +50,7 @@ ORDERS_CLIENT_SECRET=$orders_client"
     echo "secrets: wrote overlays/local/secrets/tls.{crt,key} (self-signed)"
   fi
 else
-  data="$here/overlays/prod/data/secrets"
+  data="$here/overlays/prod/stores/secrets"
   mkdir -p "$data"
   redis=$(value "$data/redis.env" password); redis=${redis:-$(random_secret)}
   write "$data/redis.env" "password=$redis"

@@ -27,7 +27,7 @@ fi
 out=validate/.work
 rm -rf "$out" && mkdir -p "$out"
 echo "Rendering (kubectl kustomize)"
-targets=(base overlays/local overlays/prod overlays/prod/app overlays/prod/data)
+targets=(base overlays/local overlays/prod overlays/prod/app overlays/prod/stores)
 for target in "${targets[@]}"; do
   file="$out/$(echo "$target" | tr / -).yaml"
   if kubectl kustomize "$target" >"$file" 2>"$file.err"; then
