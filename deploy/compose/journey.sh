@@ -187,4 +187,11 @@ done
 [ "${mails:-0}" -ge 2 ] && ok "order confirmation mail delivered ($mails mails for $email)" \
   || echo "  warn no order confirmation mail within 30 s (the order is paid; mails are asynchronous)"
 
+# Graceful stop: SIGTERM, in-flight requests drain (quarkus.shutdown.timeout), the JVM exits well before SIGKILL.
+stop_started=$SECONDS
+podman stop -t 30 "$(container web)" >/dev/null
+stop_code=$(podman inspect "$(container web)" --format '{{.State.ExitCode}}')
+[ $((SECONDS - stop_started)) -lt 30 ] || fail "web did not stop on SIGTERM within 30 s"
+ok "web stopped on SIGTERM in $((SECONDS - stop_started)) s (exit $stop_code): $(podman logs --tail 3 "$(container web)" 2>&1 | grep -o 'stopped in [0-9.]*s' | tail -1)"
+
 say "Journey passed in $SECONDS s"
