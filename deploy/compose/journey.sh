@@ -188,10 +188,11 @@ done
   || echo "  warn no order confirmation mail within 30 s (the order is paid; mails are asynchronous)"
 
 # Graceful stop: SIGTERM, in-flight requests drain (quarkus.shutdown.timeout), the JVM exits well before SIGKILL.
+web_container=$(container web)
 stop_started=$SECONDS
-podman stop -t 30 "$(container web)" >/dev/null
-stop_code=$(podman inspect "$(container web)" --format '{{.State.ExitCode}}')
+podman stop -t 30 "$web_container" >/dev/null
+stop_code=$(podman inspect "$web_container" --format '{{.State.ExitCode}}')
 [ $((SECONDS - stop_started)) -lt 30 ] || fail "web did not stop on SIGTERM within 30 s"
-ok "web stopped on SIGTERM in $((SECONDS - stop_started)) s (exit $stop_code): $(podman logs --tail 3 "$(container web)" 2>&1 | grep -o 'stopped in [0-9.]*s' | tail -1)"
+ok "web stopped on SIGTERM in $((SECONDS - stop_started)) s (exit $stop_code; log: $(podman logs --tail 5 "$web_container" 2>&1 | grep -o 'stopped in [0-9.]*s' | tail -1))"
 
 say "Journey passed in $SECONDS s"
