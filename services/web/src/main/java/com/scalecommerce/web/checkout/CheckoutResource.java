@@ -85,10 +85,13 @@ public class CheckoutResource {
     private static final Pattern SANDBOX_CHALLENGE =
             Pattern.compile("/api/payments/sandbox/intents/([A-Za-z0-9_]{1,100})/authenticate");
     private static final String NEW_ADDRESS = "new";
-    /** The confirmation keeps this many lines of the order in the cookie; the mail has them all. */
-    private static final int PLACED_LINES = 5;
+    /**
+     * The confirmation keeps this many lines of the order, names cut to this length, in the cookie (the sign-in
+     * tokens share its ~4 KB); the mail has them all.
+     */
+    private static final int PLACED_LINES = 3;
 
-    private static final int PLACED_NAME_LENGTH = 80;
+    private static final int PLACED_NAME_LENGTH = 60;
 
     private final CheckoutCalls calls;
     private final Viewer viewer;
