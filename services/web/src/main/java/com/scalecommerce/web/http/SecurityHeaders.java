@@ -30,11 +30,15 @@ public class SecurityHeaders {
         filters.register(
                 rc -> {
                     var headers = rc.response().headers();
-                    headers.set("Content-Security-Policy", contentSecurityPolicy);
                     headers.set("X-Content-Type-Options", "nosniff");
                     headers.set("X-Frame-Options", "DENY");
                     headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
                     rc.addHeadersEndHandler(ignored -> {
+                        // Set at the end, unless the page set its own: the checkout's Stripe step widens the policy
+                        // for that page alone, and two CSP headers would both be enforced (the stricter wins).
+                        if (!rc.response().headers().contains("Content-Security-Policy")) {
+                            rc.response().headers().set("Content-Security-Policy", contentSecurityPolicy);
+                        }
                         if (!rc.response().headers().contains("Cache-Control")) {
                             rc.response().headers().set("Cache-Control", "no-cache");
                         }

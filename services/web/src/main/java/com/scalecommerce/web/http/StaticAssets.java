@@ -30,8 +30,14 @@ public class StaticAssets {
 
     private record Asset(byte[] bytes, String contentType, String version) {}
 
-    private static final Map<String, String> TYPES =
-            Map.of("app.css", "text/css; charset=utf-8", "app.js", "text/javascript; charset=utf-8");
+    private static final Map<String, String> TYPES = Map.of(
+            "app.css",
+            "text/css; charset=utf-8",
+            "app.js",
+            "text/javascript; charset=utf-8",
+            // Loaded by the checkout's payment step only when the shop runs on Stripe.
+            "checkout-stripe.js",
+            "text/javascript; charset=utf-8");
 
     private final Map<String, Asset> assets;
 

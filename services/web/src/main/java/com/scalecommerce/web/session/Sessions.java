@@ -92,7 +92,7 @@ public class Sessions {
             if (p.s() == null || p.s().isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new Session(p.s(), p.c(), p.f(), p.a()));
+            return Optional.of(new Session(p.s(), p.c(), p.f(), p.a(), p.k()));
         } catch (Exception e) {
             LOG.debugf("ignoring a session cookie that does not decrypt: %s", e.toString());
             return Optional.empty();
@@ -117,8 +117,8 @@ public class Sessions {
             flash = flash.substring(0, MAX_FLASH);
         }
         try {
-            byte[] plain =
-                    JSON.writeValueAsBytes(new Payload(session.seed(), session.cartToken(), flash, session.signIn()));
+            byte[] plain = JSON.writeValueAsBytes(
+                    new Payload(session.seed(), session.cartToken(), flash, session.signIn(), session.checkout()));
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
@@ -174,5 +174,5 @@ public class Sessions {
 
     /** Short field names: the cookie stays small. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Payload(String s, String c, String f, Session.SignIn a) {}
+    record Payload(String s, String c, String f, Session.SignIn a, Session.CheckoutDraft k) {}
 }
