@@ -47,7 +47,9 @@ public record FormProblem(int status, String message, List<Refused.FieldError> e
                 name = part.substring(0, bracket);
                 index = part.substring(bracket + 1, part.length() - 1);
             }
-            name = name.replaceAll("(Minor|Ids|Id)$", "").replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+            name = name.replaceAll("(Minor|Ids|Id)$", "")
+                    .replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase();
             if (index != null) {
                 name = singular(name);
                 try {

@@ -146,7 +146,8 @@ public final class FormValues {
                 reject(field, "write one \"name: value\" per line (\"" + line.strip() + "\" has no name)");
                 continue;
             }
-            pairs.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            pairs.put(
+                    line.substring(0, colon).strip(), line.substring(colon + 1).strip());
         }
         return pairs;
     }
@@ -161,7 +162,9 @@ public final class FormValues {
 
     /** An instant as a {@code datetime-local} value in UTC; empty for null. */
     public static String utcInput(Instant at) {
-        return at == null ? "" : LOCAL_MINUTES.format(at.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
+        return at == null
+                ? ""
+                : LOCAL_MINUTES.format(at.atOffset(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES));
     }
 
     /** "name: value" lines for a textarea. */
@@ -170,7 +173,8 @@ public final class FormValues {
             return "";
         }
         var text = new StringBuilder();
-        pairs.forEach((name, value) -> text.append(name).append(": ").append(display(value)).append('\n'));
+        pairs.forEach((name, value) ->
+                text.append(name).append(": ").append(display(value)).append('\n'));
         return text.toString();
     }
 
@@ -183,7 +187,8 @@ public final class FormValues {
 
     private static int fractionDigits(String currency) {
         try {
-            return Math.max(Currency.getInstance(currency == null ? "USD" : currency).getDefaultFractionDigits(), 0);
+            return Math.max(
+                    Currency.getInstance(currency == null ? "USD" : currency).getDefaultFractionDigits(), 0);
         } catch (IllegalArgumentException e) {
             return 2;
         }

@@ -27,12 +27,7 @@ class AdminProductPages {
 
     /** {@code q} and {@code status} as filtered; {@code firstPage} set when this is not the first page. */
     record ListView(
-            List<ProductSummary> products,
-            String q,
-            String status,
-            String firstPage,
-            String nextPage,
-            String flash) {
+            List<ProductSummary> products, String q, String status, String firstPage, String nextPage, String flash) {
 
         public boolean filtered() {
             return q != null || status != null;
@@ -69,6 +64,11 @@ class AdminProductPages {
         }
     }
 
-    record CategoriesView(String csrf, List<CategoryChoice> categories, String flash, FormProblem problem,
-            String name, String parentId) {}
+    record CategoriesView(
+            String csrf,
+            List<CategoryChoice> categories,
+            String flash,
+            FormProblem problem,
+            String name,
+            String parentId) {}
 }

@@ -86,14 +86,13 @@ public class AdminProductsResource {
         String chosen = wanted;
         ProductPage page = read(() -> products.products(bearer, query, chosen, FormValues.text(cursor), PAGE_SIZE));
         String next = page.nextCursor() == null ? null : listUrl(query, chosen, page.nextCursor());
-        return AdminProductPages.list(
-                new ListView(
-                        page.items(),
-                        query,
-                        chosen,
-                        FormValues.text(cursor) == null ? null : listUrl(query, chosen, null),
-                        next,
-                        viewer.takeFlash()));
+        return AdminProductPages.list(new ListView(
+                page.items(),
+                query,
+                chosen,
+                FormValues.text(cursor) == null ? null : listUrl(query, chosen, null),
+                next,
+                viewer.takeFlash()));
     }
 
     @GET
@@ -252,8 +251,8 @@ public class AdminProductsResource {
                         bearer, productId, null, null, null, FormProblem.message(400, "Choose one of the variants."));
             }
         }
-        var upload = new ImageUpload(file.uploadedFile(), file.fileName(), file.contentType(), FormValues.text(alt),
-                variant);
+        var upload = new ImageUpload(
+                file.uploadedFile(), file.fileName(), file.contentType(), FormValues.text(alt), variant);
         try {
             change(() -> products.uploadImage(bearer, productId, upload));
             return done(productId, "Image uploaded.");
@@ -351,8 +350,8 @@ public class AdminProductsResource {
     }
 
     private TemplateInstance createPage(String bearer, ProductForm product, VariantForm variant, FormProblem problem) {
-        return AdminProductPages.create(new CreateView(
-                viewer.getCsrf(), product, variant, categoryChoices(bearer), brands(bearer), problem));
+        return AdminProductPages.create(
+                new CreateView(viewer.getCsrf(), product, variant, categoryChoices(bearer), brands(bearer), problem));
     }
 
     private Response refusedCreate(String bearer, ProductForm product, VariantForm variant, FormProblem problem) {
@@ -362,14 +361,22 @@ public class AdminProductsResource {
     }
 
     private Response refusedEdit(
-            String bearer, UUID productId, ProductForm fields, VariantForm newVariant, KeptVariant kept,
+            String bearer,
+            UUID productId,
+            ProductForm fields,
+            VariantForm newVariant,
+            KeptVariant kept,
             FormProblem problem) {
         Product product = read(() -> products.product(bearer, productId));
         return refusedEdit(bearer, product, fields, newVariant, kept, problem);
     }
 
     private Response refusedEdit(
-            String bearer, Product product, ProductForm fields, VariantForm newVariant, KeptVariant kept,
+            String bearer,
+            Product product,
+            ProductForm fields,
+            VariantForm newVariant,
+            KeptVariant kept,
             FormProblem problem) {
         return Response.status(problem.status())
                 .entity(editPage(bearer, product, fields, newVariant, kept, problem, null))

@@ -77,8 +77,7 @@ interface CatalogAdminApi {
     @POST
     @Path("/products/{id}/images")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    Product uploadImage(
-            @HeaderParam(AUTHORIZATION) String bearer, @PathParam("id") UUID id, ClientMultipartForm image);
+    Product uploadImage(@HeaderParam(AUTHORIZATION) String bearer, @PathParam("id") UUID id, ClientMultipartForm image);
 
     @DELETE
     @Path("/products/{id}/images/{imageId}")

@@ -36,28 +36,40 @@ public class CatalogAdminCalls {
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {Refused.class, CircuitBreakerOpenException.class})
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            abortOn = {Refused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public ProductPage products(String bearer, String q, String status, String cursor, int limit) {
         return products.products(bearer, q, status, cursor, limit);
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {Refused.class, CircuitBreakerOpenException.class})
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            abortOn = {Refused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product product(String bearer, UUID id) {
         return products.product(bearer, id);
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {Refused.class, CircuitBreakerOpenException.class})
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            abortOn = {Refused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public List<BrandRef> brands(String bearer) {
         return products.brands(bearer);
     }
 
     @Timeout(value = 2, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 1, delay = 50, abortOn = {Refused.class, CircuitBreakerOpenException.class})
+    @Retry(
+            maxRetries = 1,
+            delay = 50,
+            abortOn = {Refused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public List<CategoryNode> categories(String bearer) {
         return products.categories(bearer);

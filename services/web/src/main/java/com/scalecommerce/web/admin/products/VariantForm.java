@@ -41,7 +41,8 @@ public class VariantForm {
         form.sku = variant.sku();
         form.price = FormValues.amount(variant.priceMinor(), currency);
         form.compareAtPrice = FormValues.amount(variant.compareAtPriceMinor(), currency);
-        form.weightGrams = variant.weightGrams() == null ? "" : variant.weightGrams().toString();
+        form.weightGrams =
+                variant.weightGrams() == null ? "" : variant.weightGrams().toString();
         form.options = FormValues.lines(variant.options());
         form.position = Integer.toString(variant.position());
         form.active = variant.active() ? "true" : null;
