@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -28,6 +29,24 @@ class AdminCreatesProductJourneyTest {
 
     AdminCreatesProductJourneyTest(Platform platform) {
         this.platform = platform;
+    }
+
+    /**
+     * The one-time notice a change answers with; when the page shows something else (a refusal, a 503), the
+     * failure names what it said and leaves a screenshot.
+     */
+    private static String notice(Browser browser, String step) {
+        try {
+            return new WebDriverWait(browser.driver(), Duration.ofSeconds(30))
+                    .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")))
+                    .getText();
+        } catch (TimeoutException e) {
+            browser.screenshot("failed-" + step);
+            throw new AssertionError(
+                    step + ": no notice; the page said: "
+                            + browser.driver().findElement(By.tagName("main")).getText(),
+                    e);
+        }
     }
 
     @Test
@@ -58,8 +77,7 @@ class AdminCreatesProductJourneyTest {
             driver.findElement(By.cssSelector("form[action='/admin/products'] button[type=submit]"))
                     .click();
 
-            var created = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")));
-            assertThat(created.getText()).isEqualTo("Product \u201c" + name + "\u201d created.");
+            assertThat(notice(browser, "create")).isEqualTo("Product \u201c" + name + "\u201d created.");
             assertThat(driver.findElement(By.cssSelector("h1#product-title")).getText())
                     .isEqualTo(name);
             assertThat(driver.findElement(By.cssSelector(".admin-heading .status"))
@@ -78,8 +96,7 @@ class AdminCreatesProductJourneyTest {
             driver.findElement(By.id("receive-reference")).sendKeys("PO-" + id);
             driver.findElement(By.cssSelector("form.receive button[type=submit]"))
                     .click();
-            var received = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")));
-            assertThat(received.getText()).isEqualTo("Received 7: 7 on hand, 7 available.");
+            assertThat(notice(browser, "receive")).isEqualTo("Received 7: 7 on hand, 7 available.");
             assertThat(driver.findElement(By.cssSelector("table.ledger tbody")).getText())
                     .contains("RECEIVED", "+7", "PO-" + id);
             browser.screenshot("stock-received");
@@ -87,8 +104,7 @@ class AdminCreatesProductJourneyTest {
             browser.go(productPage);
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("form.publish button")))
                     .click();
-            var published = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.notice")));
-            assertThat(published.getText()).isEqualTo("Published: shoppers can find it now.");
+            assertThat(notice(browser, "publish")).isEqualTo("Published: shoppers can find it now.");
             assertThat(driver.findElement(By.cssSelector(".admin-heading .status"))
                             .getText())
                     .isEqualTo("ACTIVE");

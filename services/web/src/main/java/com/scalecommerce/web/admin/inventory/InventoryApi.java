@@ -20,7 +20,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** Products' admin inventory API: stock per SKU, its ledger, receipts, counted corrections, thresholds. */
-@RegisterRestClient(configKey = "products")
+@RegisterRestClient(configKey = "products-admin")
 @Path("/api/admin/inventory")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ public class InventoryCalls {
         this.inventory = inventory;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -39,7 +39,7 @@ public class InventoryCalls {
         return inventory.list(bearer, status, skuPrefix, cursor, limit);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -49,7 +49,7 @@ public class InventoryCalls {
         return inventory.get(bearer, sku);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -59,19 +59,19 @@ public class InventoryCalls {
         return inventory.ledger(bearer, sku, limit);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel receive(String bearer, String sku, Receipt receipt) {
         return inventory.receive(bearer, sku, receipt);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel correct(String bearer, String sku, Count count) {
         return inventory.correct(bearer, sku, count);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel threshold(String bearer, String sku, Threshold threshold) {
         return inventory.threshold(bearer, sku, threshold);

@@ -21,7 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** Products' admin merchandising API: the home page's banners and its featured products. */
-@RegisterRestClient(configKey = "products")
+@RegisterRestClient(configKey = "products-admin")
 @Path("/api/admin/merchandising")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -24,7 +24,7 @@ public class MerchandisingCalls {
         this.merchandising = merchandising;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -34,7 +34,7 @@ public class MerchandisingCalls {
         return merchandising.featured(bearer);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -44,7 +44,7 @@ public class MerchandisingCalls {
         return merchandising.banners(bearer, cursor, limit);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -54,25 +54,25 @@ public class MerchandisingCalls {
         return merchandising.banner(bearer, id);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Featured replaceFeatured(String bearer, Featured featured) {
         return merchandising.replaceFeatured(bearer, featured);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Banner createBanner(String bearer, BannerInput banner) {
         return merchandising.createBanner(bearer, banner);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Banner replaceBanner(String bearer, UUID id, BannerInput banner) {
         return merchandising.replaceBanner(bearer, id, banner);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteBanner(String bearer, UUID id) {
         merchandising.deleteBanner(bearer, id);

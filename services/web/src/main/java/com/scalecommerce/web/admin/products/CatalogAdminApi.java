@@ -28,7 +28,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 
 /** The products service's admin catalog (ADMIN role, checked by products on every call with the admin's token). */
-@RegisterRestClient(configKey = "products")
+@RegisterRestClient(configKey = "products-admin")
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

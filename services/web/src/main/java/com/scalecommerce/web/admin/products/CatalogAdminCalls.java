@@ -21,9 +21,10 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around products' admin catalog API. Reads are GETs: one quick retry. Changes are not retried (a
- * create repeated after a lost answer would make a second product) and get a longer timeout, because they write
- * and re-index. Image uploads carry megabytes: longer still. A {@link Refused} is products' answer about the
+ * The policy around products' admin catalog API. Reads are GETs: 4 s and one quick retry. Changes are not retried
+ * (a create repeated after a lost answer would make a second product) and get 10 s, because they validate, write
+ * and re-index; an admin waits for the answer rather than be told to repeat something that may have happened.
+ * Image uploads carry megabytes: 30 s. A {@link Refused} is products' answer about the
  * request: neither retried nor counted by a breaker.
  */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class CatalogAdminCalls {
         this.products = products;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -45,7 +46,7 @@ public class CatalogAdminCalls {
         return products.products(bearer, q, status, cursor, limit);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -55,7 +56,7 @@ public class CatalogAdminCalls {
         return products.product(bearer, id);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -65,7 +66,7 @@ public class CatalogAdminCalls {
         return products.brands(bearer);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -75,55 +76,55 @@ public class CatalogAdminCalls {
         return products.categories(bearer);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product create(String bearer, NewProduct product) {
         return products.create(bearer, product);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product update(String bearer, UUID id, ProductChange change) {
         return products.update(bearer, id, change);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product archive(String bearer, UUID id) {
         return products.archive(bearer, id);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product addVariant(String bearer, UUID id, VariantInput variant) {
         return products.addVariant(bearer, id, variant);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product updateVariant(String bearer, UUID id, UUID variantId, VariantInput variant) {
         return products.updateVariant(bearer, id, variantId, variant);
     }
 
-    @Timeout(value = 15, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product uploadImage(String bearer, UUID id, ImageUpload image) {
         return products.uploadImage(bearer, id, image.asForm());
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product deleteImage(String bearer, UUID id, UUID imageId) {
         return products.deleteImage(bearer, id, imageId);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Category createCategory(String bearer, NewCategory category) {
         return products.createCategory(bearer, category);
     }
 
-    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteCategory(String bearer, UUID id) {
         products.deleteCategory(bearer, id);

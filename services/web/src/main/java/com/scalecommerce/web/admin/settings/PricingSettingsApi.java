@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /** The orders service's pricing settings: shipping zones and methods, tax rates, discount codes (ADMIN only). */
-@RegisterRestClient(configKey = "orders")
+@RegisterRestClient(configKey = "orders-admin")
 @Path("/api/admin")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -35,7 +35,7 @@ public class PricingSettingsCalls {
         this.orders = orders;
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -45,7 +45,7 @@ public class PricingSettingsCalls {
         return orders.zones(bearer, LIST_LIMIT);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -55,7 +55,7 @@ public class PricingSettingsCalls {
         return orders.zone(bearer, id);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -65,7 +65,7 @@ public class PricingSettingsCalls {
         return orders.taxRates(bearer, LIST_LIMIT);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -75,7 +75,7 @@ public class PricingSettingsCalls {
         return orders.taxRate(bearer, id);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -85,7 +85,7 @@ public class PricingSettingsCalls {
         return orders.discounts(bearer, LIST_LIMIT);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 4, unit = ChronoUnit.SECONDS)
     @Retry(
             maxRetries = 1,
             delay = 50,
@@ -95,73 +95,73 @@ public class PricingSettingsCalls {
         return orders.discount(bearer, id);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Zone createZone(String bearer, ZoneInput zone) {
         return orders.createZone(bearer, zone);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Zone replaceZone(String bearer, UUID id, ZoneInput zone) {
         return orders.replaceZone(bearer, id, zone);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteZone(String bearer, UUID id) {
         orders.deleteZone(bearer, id);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Method addMethod(String bearer, UUID zoneId, MethodInput method) {
         return orders.addMethod(bearer, zoneId, method);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Method replaceMethod(String bearer, UUID zoneId, UUID methodId, MethodInput method) {
         return orders.replaceMethod(bearer, zoneId, methodId, method);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteMethod(String bearer, UUID zoneId, UUID methodId) {
         orders.deleteMethod(bearer, zoneId, methodId);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public TaxRate createTaxRate(String bearer, TaxRateInput rate) {
         return orders.createTaxRate(bearer, rate);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public TaxRate replaceTaxRate(String bearer, UUID id, TaxRateInput rate) {
         return orders.replaceTaxRate(bearer, id, rate);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteTaxRate(String bearer, UUID id) {
         orders.deleteTaxRate(bearer, id);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Discount createDiscount(String bearer, DiscountInput discount) {
         return orders.createDiscount(bearer, discount);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Discount replaceDiscount(String bearer, UUID id, DiscountInput discount) {
         return orders.replaceDiscount(bearer, id, discount);
     }
 
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteDiscount(String bearer, UUID id) {
         orders.deleteDiscount(bearer, id);

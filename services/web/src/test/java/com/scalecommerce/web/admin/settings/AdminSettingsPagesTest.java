@@ -14,6 +14,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.scalecommerce.web.admin.catalog.AdminSignIn;
 import com.scalecommerce.web.admin.catalog.CatalogAdminStub;
 import com.scalecommerce.web.storefront.Browser;
@@ -264,7 +265,7 @@ class AdminSettingsPagesTest {
     void ordersDownIsA503PageAndPostsWithoutATokenChangeNothing() {
         OrdersStub.server.stubFor(get(urlPathEqualTo("/api/admin/shipping/zones"))
                 .atPriority(1)
-                .willReturn(WireMock.aResponse().withFixedDelay(3_500).withStatus(200)));
+                .willReturn(WireMock.aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         String admin = AdminSignIn.admin();
         Response down = Browser.get("/admin/settings", admin);
         assertThat(down.statusCode()).isEqualTo(503);
