@@ -2,7 +2,7 @@ package com.scalecommerce.e2e.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.scalecommerce.e2e.harness.AdminBrowser;
+import com.scalecommerce.e2e.harness.AdminSignIn;
 import com.scalecommerce.e2e.harness.Browser;
 import com.scalecommerce.e2e.harness.EndToEnd;
 import com.scalecommerce.e2e.harness.Platform;
@@ -59,7 +59,7 @@ class AdminCreatesProductJourneyTest {
             WebDriver driver = browser.driver();
             var wait = new WebDriverWait(driver, Duration.ofSeconds(20));
 
-            AdminBrowser.signIn(browser, platform, "/admin/products");
+            AdminSignIn.open(browser, platform, "/admin/products");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1#products-title")));
             browser.screenshot("products");
 
