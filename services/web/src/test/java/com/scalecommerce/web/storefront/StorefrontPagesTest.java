@@ -200,4 +200,26 @@ class StorefrontPagesTest {
                 .asString();
         return Jsoup.parse(html);
     }
+
+    @Test
+    void productImagesArePassedOnFromProductsWithTheirYearLongCaching() {
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 1, 2, 3};
+        ProductsStub.server.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get("/media/abc123.png")
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse()
+                        .withStatus(200)
+                        .withHeader("Content-Type", "image/png")
+                        .withHeader("ETag", "\"abc123.png\"")
+                        .withHeader("Cache-Control", "public, max-age=31536000, immutable")
+                        .withBody(png)));
+
+        Response image = given().get("/media/abc123.png");
+
+        assertThat(image.statusCode()).isEqualTo(200);
+        assertThat(image.contentType()).isEqualTo("image/png");
+        assertThat(image.header("Cache-Control")).isEqualTo("public, max-age=31536000, immutable");
+        assertThat(image.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(image.asByteArray()).isEqualTo(png);
+        assertThat(given().get("/media/missing.png").statusCode()).isEqualTo(404);
+        assertThat(given().get("/media/..%2Fapi%2Fproducts").statusCode()).isEqualTo(404);
+    }
 }
