@@ -6,6 +6,7 @@ import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
+import com.scalecommerce.web.events.BehaviourEvents;
 import com.scalecommerce.web.session.Session;
 import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.ListingView.Link;
@@ -48,11 +49,13 @@ public class StorefrontResource {
     private final Catalog catalog;
     private final WebConfig config;
     private final Sessions sessions;
+    private final BehaviourEvents events;
 
-    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions) {
+    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions, BehaviourEvents events) {
         this.catalog = catalog;
         this.config = config;
         this.sessions = sessions;
+        this.events = events;
     }
 
     @GET
@@ -100,6 +103,7 @@ public class StorefrontResource {
         // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here.
         Optional<Session> existing = sessions.read(headers);
         Session session = existing.orElseGet(Sessions::fresh);
+        events.productViewed(product.id(), session);
         var page = Response.ok(
                 Pages.product(join(nav), ProductView.of(product, sku, reviews), sessions.csrfToken(session)));
         if (existing.isEmpty()) {
