@@ -7,6 +7,7 @@ import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
 import com.scalecommerce.web.events.BehaviourEvents;
+import com.scalecommerce.web.events.ShopperKey;
 import com.scalecommerce.web.session.Session;
 import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.ListingView.Link;
@@ -79,10 +80,18 @@ public class StorefrontResource {
 
     @GET
     @Path("search")
-    public TemplateInstance search(@Context UriInfo uri) {
+    public TemplateInstance search(@Context UriInfo uri, @Context HttpHeaders headers) {
         var query = ListingQuery.from(uri.getQueryParameters());
         var nav = async(catalog::categories);
-        var page = catalog.products(query.filters(null, config.pageSize()));
+        var filters = query.filters(null, config.pageSize());
+        // A search (its first page) is asked for each time, with the shopper's key: products counts searches.
+        var page = query.q() == null || filters.containsKey("cursor")
+                ? catalog.products(filters)
+                : catalog.search(
+                        filters,
+                        sessions.read(headers)
+                                .map(s -> ShopperKey.of(s).asSearchSessionId())
+                                .orElse(null));
         List<Link> didYouMean = List.of();
         if (query.q() != null && (page.items() == null || page.items().isEmpty())) {
             // Nothing matched, not even products' typo-tolerant fallback: offer what autocomplete would.

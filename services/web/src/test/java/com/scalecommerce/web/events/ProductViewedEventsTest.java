@@ -1,6 +1,9 @@
 package com.scalecommerce.web.events;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -150,6 +153,25 @@ class ProductViewedEventsTest {
         Browser.get("/p/" + slug, null);
         // The view of the existing product arrives; nothing was queued before it for the unknown one.
         assertThat(onlyEvent().path("subject").asText()).isEqualTo(productId.toString());
+    }
+
+    @Test
+    void eachSearchGoesToProductsWithTheShoppersKeyForItsSearchEvents() {
+        Response view = Browser.get("/p/" + slug, null);
+        String cookie = Browser.cookieAfter(view, null);
+        String key = onlyEvent().path("data").path("sessionId").asText();
+        ProductsStub.listing(
+                "q", "boxkite", List.of(ProductsStub.item("Box Kite", "box-kite", 2500, true)), null, false);
+
+        assertThat(Browser.get("/search?q=boxkite", cookie).statusCode()).isEqualTo(200);
+        assertThat(Browser.get("/search?q=boxkite", cookie).statusCode()).isEqualTo(200);
+
+        // Products counts searches (search.performed): each one reaches it, none is answered from the web's cache.
+        ProductsStub.server.verify(
+                2,
+                getRequestedFor(urlPathEqualTo("/api/products"))
+                        .withQueryParam("q", equalTo("boxkite"))
+                        .withHeader("X-Session-Id", equalTo(key.replace(':', '.'))));
     }
 
     private JsonNode onlyEvent() {
