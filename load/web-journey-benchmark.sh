@@ -29,15 +29,26 @@ done
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 pid=$(cat .run/pids/web.pid)
 
-# 1. Shopper accounts: registering is idempotent for this script (an address already taken is one it made).
-if [ "$(wc -l < "$ACCOUNTS_FILE" 2>/dev/null || echo 0)" -lt "$ACCOUNTS" ]; then
+# 1. Shopper accounts, registered once. Users allows 30 registrations per client address in 15 minutes; shoppers
+#    come from addresses of their own, so shopper i registers from loopback address 127.0.0.(i+1) (a 429 still
+#    waits its Retry-After).
+if [ "$( (wc -l < "$ACCOUNTS_FILE") 2>/dev/null || echo 0)" -lt "$ACCOUNTS" ]; then
   password="web journey $(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  stamp=$(date +%s)
   : > "$ACCOUNTS_FILE.new"
   for i in $(seq 1 "$ACCOUNTS"); do
-    email="web-journey-$(date +%s)-$i@example.com"
-    status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST "$USERS/api/auth/register" \
-      -H 'Content-Type: application/json' \
-      -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Shopper $i\"}")
+    email="web-journey-$stamp-$i@example.com"
+    while true; do
+      headers=$(mktemp)
+      status=$(curl -sS --interface "127.0.0.$((i + 1))" -D "$headers" -o /dev/null -w '%{http_code}' -X POST "$USERS/api/auth/register" \
+        -H 'Content-Type: application/json' \
+        -d "{\"email\":\"$email\",\"password\":\"$password\",\"name\":\"Shopper $i\"}")
+      wait=$(sed -n 's/^[Rr]etry-[Aa]fter: *\([0-9]*\).*/\1/p' "$headers")
+      rm -f "$headers"
+      [ "$status" = 429 ] || break
+      echo "users throttles registrations: waiting ${wait:-5}s"
+      sleep "${wait:-5}"
+    done
     [ "$status" = 202 ] || [ "$status" = 201 ] || { echo "registering $email answered $status" >&2; exit 1; }
     echo "$email $password" >> "$ACCOUNTS_FILE.new"
   done
