@@ -53,6 +53,14 @@ public class Catalog {
         return reach(() -> calls.products(filters));
     }
 
+    /**
+     * A shopper's search, not cached here: products emits search.performed for each one it answers (from its own
+     * cache too), with the shopper's anonymous {@code sessionId} (null without a session).
+     */
+    public ListingPage search(SortedMap<String, List<String>> filters, String sessionId) {
+        return reach(() -> calls.search(filters, sessionId));
+    }
+
     @CacheResult(cacheName = "product")
     public ProductDetail product(String slug) {
         return reach(() -> calls.product(slug));

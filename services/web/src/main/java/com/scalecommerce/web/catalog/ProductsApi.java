@@ -7,6 +7,7 @@ import com.scalecommerce.web.catalog.CatalogModels.ProductDetail;
 import com.scalecommerce.web.catalog.CatalogModels.ReviewPage;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -35,6 +36,15 @@ interface ProductsApi {
     @GET
     @Path("/products")
     ListingPage products(@RestQuery MultivaluedMap<String, String> filters);
+
+    /**
+     * The same listing asked for a shopper's search: products records it as search.performed with this anonymous
+     * session id, so it is asked for each search and never answered from the web tier's cache.
+     */
+    @GET
+    @Path("/products")
+    ListingPage search(
+            @RestQuery MultivaluedMap<String, String> filters, @HeaderParam("X-Session-Id") String sessionId);
 
     @GET
     @Path("/products/{idOrSlug}")

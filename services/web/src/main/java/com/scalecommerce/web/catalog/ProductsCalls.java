@@ -86,6 +86,20 @@ class ProductsCalls {
         return answered(() -> products.products(query));
     }
 
+    // No retry: products counts every search it answers, so a retried one could be counted twice.
+    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
+    @CircuitBreaker(
+            requestVolumeThreshold = 10,
+            failureRatio = 0.5,
+            delay = 5000,
+            successThreshold = 2,
+            skipOn = ProblemException.class)
+    ListingPage search(SortedMap<String, List<String>> filters, String sessionId) {
+        var query = new MultivaluedHashMap<String, String>();
+        filters.forEach(query::put);
+        return answered(() -> products.search(query, sessionId));
+    }
+
     @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,

@@ -6,6 +6,8 @@ import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
+import com.scalecommerce.web.events.BehaviourEvents;
+import com.scalecommerce.web.events.ShopperKey;
 import com.scalecommerce.web.session.Session;
 import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.ListingView.Link;
@@ -48,11 +50,13 @@ public class StorefrontResource {
     private final Catalog catalog;
     private final WebConfig config;
     private final Sessions sessions;
+    private final BehaviourEvents events;
 
-    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions) {
+    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions, BehaviourEvents events) {
         this.catalog = catalog;
         this.config = config;
         this.sessions = sessions;
+        this.events = events;
     }
 
     @GET
@@ -76,10 +80,18 @@ public class StorefrontResource {
 
     @GET
     @Path("search")
-    public TemplateInstance search(@Context UriInfo uri) {
+    public TemplateInstance search(@Context UriInfo uri, @Context HttpHeaders headers) {
         var query = ListingQuery.from(uri.getQueryParameters());
         var nav = async(catalog::categories);
-        var page = catalog.products(query.filters(null, config.pageSize()));
+        var filters = query.filters(null, config.pageSize());
+        // A search (its first page) is asked for each time, with the shopper's key: products counts searches.
+        var page = query.q() == null || filters.containsKey("cursor")
+                ? catalog.products(filters)
+                : catalog.search(
+                        filters,
+                        sessions.read(headers)
+                                .map(s -> ShopperKey.of(s).asSearchSessionId())
+                                .orElse(null));
         List<Link> didYouMean = List.of();
         if (query.q() != null && (page.items() == null || page.items().isEmpty())) {
             // Nothing matched, not even products' typo-tolerant fallback: offer what autocomplete would.
@@ -100,6 +112,7 @@ public class StorefrontResource {
         // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here.
         Optional<Session> existing = sessions.read(headers);
         Session session = existing.orElseGet(Sessions::fresh);
+        events.productViewed(product.id(), session);
         var page = Response.ok(
                 Pages.product(join(nav), ProductView.of(product, sku, reviews), sessions.csrfToken(session)));
         if (existing.isEmpty()) {

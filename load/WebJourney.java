@@ -1,0 +1,401 @@
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The storefront's browse journey as real browsers make it, one virtual thread per shopper, each with its own
+ * session cookie: every POST carries the CSRF token of the page its form came from, redirects are not followed
+ * (a 303 is the expected answer of a form), and each answer is checked for the status a browser would get.
+ *
+ * <pre>
+ * java load/WebJourney.java --accounts FILE [--mode sign-in-each|signed-in] [--url http://127.0.0.1:8080]
+ *     [--shoppers 32] [--duration 30s] [--warmup 10s] [--account-page /account]
+ * </pre>
+ *
+ * FILE holds one {@code email password} per line; shopper i uses line i mod n. The journey, per loop:
+ * sign-in-each: home, sign-in form (GET /login: the form's CSRF token), sign in (POST /login), category, product,
+ * add to cart (POST /cart/items), account page, remove that item again (POST /cart/items/{sku}/remove, so the
+ * customer's cart stays one line however long the run), sign out (POST /logout).
+ * signed-in: sign in once per shopper before the run, then loop home, category, product, add, account, remove.
+ * Categories and products rotate over what the home page and the category pages link to.
+ *
+ * <p>Every latency is kept and sorted at the end (exact percentiles). A request counts when it started after the
+ * warm-up and finished before the end. Exit status 1 when a measured request got an unexpected answer.
+ */
+public class WebJourney {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+    private static final Pattern CATEGORY_LINK = Pattern.compile("href=\"/c/([^\"?#]+)\"");
+    private static final Pattern PRODUCT_LINK = Pattern.compile("href=\"/p/([^\"?#]+)\"");
+    private static final Pattern ADD_FORM_SKU = Pattern.compile("name=\"sku\" value=\"([^\"]+)\"");
+    private static final Pattern ADD_FORM_PRODUCT = Pattern.compile("name=\"productId\" value=\"([^\"]+)\"");
+
+    record Options(
+            String url,
+            String mode,
+            Path accounts,
+            int shoppers,
+            Duration duration,
+            Duration warmup,
+            String accountPage) {
+
+        static Options parse(String[] args) {
+            var o = new LinkedHashMap<String, String>();
+            for (int i = 0; i + 1 < args.length; i += 2) {
+                o.put(args[i], args[i + 1]);
+            }
+            if (!o.containsKey("--accounts")) {
+                throw new IllegalArgumentException("--accounts is required");
+            }
+            String mode = o.getOrDefault("--mode", "sign-in-each");
+            if (!mode.equals("sign-in-each") && !mode.equals("signed-in")) {
+                throw new IllegalArgumentException("--mode is sign-in-each or signed-in");
+            }
+            return new Options(
+                    o.getOrDefault("--url", "http://127.0.0.1:8080"),
+                    mode,
+                    Path.of(o.get("--accounts")),
+                    Integer.parseInt(o.getOrDefault("--shoppers", "32")),
+                    duration(o.getOrDefault("--duration", "30s")),
+                    duration(o.getOrDefault("--warmup", "10s")),
+                    o.getOrDefault("--account-page", "/account"));
+        }
+
+        private static Duration duration(String text) {
+            if (text.endsWith("ms")) return Duration.ofMillis(Long.parseLong(text.substring(0, text.length() - 2)));
+            if (text.endsWith("s")) return Duration.ofSeconds(Long.parseLong(text.substring(0, text.length() - 1)));
+            if (text.endsWith("m")) return Duration.ofMinutes(Long.parseLong(text.substring(0, text.length() - 1)));
+            return Duration.ofSeconds(Long.parseLong(text));
+        }
+    }
+
+    /** What one shopper's browser holds: the session cookie, and the CSRF token of the last form it saw. */
+    static final class Browser {
+        String cookie;
+        String csrf;
+    }
+
+    record Account(String email, String password) {}
+
+    /** Latencies in microseconds per page, kept whole; an ArrayList per shopper avoids contention. */
+    static final class Recorder {
+        final Map<String, List<Long>> latencies = new LinkedHashMap<>();
+
+        void add(String page, long micros) {
+            latencies.computeIfAbsent(page, k -> new ArrayList<>()).add(micros);
+        }
+    }
+
+    private final Options options;
+    private final HttpClient http;
+    private final List<Account> accounts;
+    private final Map<String, LongAdder> failures = new ConcurrentHashMap<>();
+    private final List<Recorder> recorders = new ArrayList<>();
+    private List<String> categories;
+    private List<String> products;
+    private volatile long measureFrom;
+    private volatile long measureUntil;
+
+    WebJourney(Options options) throws IOException {
+        this.options = options;
+        this.http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+        this.accounts = Files.readAllLines(options.accounts()).stream()
+                .filter(l -> !l.isBlank())
+                .map(l -> l.strip().split(" ", 2))
+                .map(p -> new Account(p[0], p[1]))
+                .toList();
+        if (accounts.isEmpty()) {
+            throw new IllegalArgumentException("no accounts in " + options.accounts());
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage()
+                    + "\nusage: java load/WebJourney.java --accounts FILE [--mode sign-in-each|signed-in]"
+                    + " [--url URL] [--shoppers 32] [--duration 30s] [--warmup 10s] [--account-page /account]");
+            System.exit(2);
+            return;
+        }
+        System.exit(new WebJourney(options).run() == 0 ? 0 : 1);
+    }
+
+    long run() throws Exception {
+        discoverCatalog();
+        long start = System.nanoTime();
+        measureFrom = start + options.warmup().toNanos();
+        measureUntil = measureFrom + options.duration().toNanos();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < options.shoppers(); i++) {
+                var recorder = new Recorder();
+                recorders.add(recorder);
+                int shopper = i;
+                pool.submit(() -> shop(shopper, recorder));
+            }
+        }
+        return report();
+    }
+
+    /** The categories the home page links to and the products their pages link to. */
+    private void discoverCatalog() throws Exception {
+        var browser = new Browser();
+        String home = get(browser, "/", 200).body();
+        categories = distinct(CATEGORY_LINK, home);
+        var found = new ArrayList<String>();
+        for (String category : categories.subList(0, Math.min(8, categories.size()))) {
+            found.addAll(distinct(PRODUCT_LINK, get(browser, "/c/" + category, 200).body()));
+        }
+        products = found.stream().distinct().limit(200).toList();
+        if (categories.isEmpty() || products.isEmpty()) {
+            throw new IllegalStateException("the home page links no category, or the categories no product");
+        }
+        System.out.printf(
+                "journey %s: %d shoppers, %d accounts, %d categories, %d products, account page %s%n",
+                options.mode(),
+                options.shoppers(),
+                accounts.size(),
+                categories.size(),
+                products.size(),
+                options.accountPage());
+    }
+
+    private void shop(int shopper, Recorder recorder) {
+        Account account = accounts.get(shopper % accounts.size());
+        var browser = new Browser();
+        boolean signInEach = options.mode().equals("sign-in-each");
+        try {
+            if (!signInEach) {
+                signInPatiently(browser, account);
+            }
+            for (long loop = shopper; System.nanoTime() < measureUntil; loop++) {
+                try {
+                    journey(browser, account, loop, recorder);
+                } catch (UnexpectedAnswer e) {
+                    // Start over as a browser would: sign-in-each as a new guest; signed-in with the same session.
+                    if (signInEach) {
+                        browser.cookie = null;
+                    }
+                }
+            }
+        } catch (Exception e) {
+            failures.computeIfAbsent("shopper stopped: " + e, k -> new LongAdder()).increment();
+        }
+    }
+
+    private void journey(Browser browser, Account account, long loop, Recorder recorder) throws Exception {
+        boolean signInEach = options.mode().equals("sign-in-each");
+        timed(recorder, "home", () -> get(browser, "/", 200));
+        if (signInEach) {
+            timed(recorder, "sign-in form", () -> get(browser, "/login", 200));
+            timed(recorder, "sign in", () -> post(browser, "/login", Map.of(
+                    "email", account.email(), "password", account.password(), "next", "/"), 303));
+        }
+        String category = categories.get((int) (loop % categories.size()));
+        timed(recorder, "category", () -> get(browser, "/c/" + category, 200));
+        String product = products.get((int) ((loop * 7) % products.size()));
+        var page = timed(recorder, "product", () -> get(browser, "/p/" + product, 200));
+        String sku = first(ADD_FORM_SKU, page.body());
+        String productId = first(ADD_FORM_PRODUCT, page.body());
+        timed(recorder, "add to cart", () -> post(browser, "/cart/items", Map.of(
+                "productId", productId, "sku", sku, "quantity", "1"), 303));
+        timed(recorder, "account", () -> get(browser, options.accountPage(), 200));
+        timed(recorder, "remove from cart", () -> post(
+                browser, "/cart/items/" + URLEncoder.encode(sku, StandardCharsets.UTF_8).replace("+", "%20") + "/remove",
+                Map.of(), 303));
+        if (signInEach) {
+            timed(recorder, "sign out", () -> post(browser, "/logout", Map.of(), 303));
+        }
+    }
+
+    /** 32 sign-ins at once can overrun users (Argon2): a refused one is tried again, as a person would. */
+    private void signInPatiently(Browser browser, Account account) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                signIn(browser, account);
+                return;
+            } catch (UnexpectedAnswer e) {
+                if (attempt == 10) {
+                    throw e;
+                }
+                Thread.sleep(500L * attempt);
+            }
+        }
+    }
+
+    private void signIn(Browser browser, Account account) throws Exception {
+        get(browser, "/login", 200);
+        post(browser, "/login", Map.of("email", account.email(), "password", account.password(), "next", "/"), 303);
+    }
+
+    interface Step {
+        HttpResponse<String> call() throws Exception;
+    }
+
+    private HttpResponse<String> timed(Recorder recorder, String page, Step step) throws Exception {
+        long started = System.nanoTime();
+        HttpResponse<String> response;
+        try {
+            response = step.call();
+        } catch (UnexpectedAnswer e) {
+            if (started >= measureFrom && System.nanoTime() <= measureUntil) {
+                failures.computeIfAbsent(page + ": " + e.getMessage(), k -> new LongAdder()).increment();
+            }
+            throw e;
+        } catch (IOException e) {
+            if (started >= measureFrom && System.nanoTime() <= measureUntil) {
+                failures.computeIfAbsent(page + ": " + e, k -> new LongAdder()).increment();
+            }
+            throw new UnexpectedAnswer(e.toString());
+        }
+        long ended = System.nanoTime();
+        if (started >= measureFrom && ended <= measureUntil) {
+            recorder.add(page, (ended - started) / 1_000);
+        }
+        return response;
+    }
+
+    static final class UnexpectedAnswer extends Exception {
+        UnexpectedAnswer(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private HttpResponse<String> get(Browser browser, String path, int expected) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(options.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html");
+        if (browser.cookie != null) {
+            request.header("Cookie", "sc=" + browser.cookie);
+        }
+        return answer(browser, http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString()), expected);
+    }
+
+    private HttpResponse<String> post(Browser browser, String path, Map<String, String> fields, int expected)
+            throws Exception {
+        var form = new LinkedHashMap<>(fields);
+        form.put("_csrf", browser.csrf == null ? "" : browser.csrf);
+        String body = form.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        var request = HttpRequest.newBuilder(URI.create(options.url() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html")
+                .header("Content-Type", "application/x-www-form-urlencoded");
+        if (browser.cookie != null) {
+            request.header("Cookie", "sc=" + browser.cookie);
+        }
+        return answer(
+                browser,
+                http.send(request.POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()),
+                expected);
+    }
+
+    /** Keeps what a browser keeps: the cookie the answer sets (or deletes) and the page's form token. */
+    private static HttpResponse<String> answer(Browser browser, HttpResponse<String> response, int expected)
+            throws UnexpectedAnswer {
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            if (setCookie.startsWith("sc=")) {
+                String value = setCookie.substring(3, setCookie.indexOf(';') < 0 ? setCookie.length() : setCookie.indexOf(';'));
+                browser.cookie = value.isEmpty() || setCookie.contains("Max-Age=0") ? null : value;
+            }
+        }
+        Matcher csrf = CSRF.matcher(response.body());
+        if (csrf.find()) {
+            browser.csrf = csrf.group(1);
+        }
+        if (response.statusCode() != expected) {
+            throw new UnexpectedAnswer(response.request().method() + " " + response.uri().getPath().replaceAll(
+                    "/(p|c)/[^/]+", "/$1/…") + " answered " + response.statusCode());
+        }
+        return response;
+    }
+
+    private static List<String> distinct(Pattern pattern, String html) {
+        var found = new ArrayList<String>();
+        Matcher m = pattern.matcher(html);
+        while (m.find()) {
+            if (!found.contains(m.group(1))) {
+                found.add(m.group(1));
+            }
+        }
+        return found;
+    }
+
+    private static String first(Pattern pattern, String html) throws UnexpectedAnswer {
+        Matcher m = pattern.matcher(html);
+        if (!m.find()) {
+            throw new UnexpectedAnswer("no add-to-cart form on the product page");
+        }
+        return m.group(1);
+    }
+
+    private long report() {
+        var merged = new LinkedHashMap<String, List<Long>>();
+        for (Recorder r : recorders) {
+            r.latencies.forEach((page, list) -> merged.computeIfAbsent(page, k -> new ArrayList<>()).addAll(list));
+        }
+        double seconds = options.duration().toNanos() / 1e9;
+        var all = new ArrayList<Long>();
+        System.out.printf("%-17s %9s %8s %8s %8s %8s %8s%n", "page", "requests", "req/s", "p50 ms", "p95 ms",
+                "p99 ms", "max ms");
+        merged.forEach((page, list) -> {
+            all.addAll(list);
+            line(page, list, seconds);
+        });
+        line("ALL", all, seconds);
+        long failed = failures.values().stream().mapToLong(LongAdder::sum).sum();
+        System.out.printf("unexpected answers (measured window): %d%n", failed);
+        failures.forEach((what, n) -> System.out.printf("  %6d  %s%n", n.sum(), what));
+        return failed;
+    }
+
+    private static void line(String page, List<Long> micros, double seconds) {
+        long[] sorted = micros.stream().mapToLong(Long::longValue).toArray();
+        Arrays.sort(sorted);
+        if (sorted.length == 0) {
+            System.out.printf("%-17s %9d%n", page, 0);
+            return;
+        }
+        System.out.printf(
+                "%-17s %9d %8.0f %8.1f %8.1f %8.1f %8.1f%n",
+                page,
+                sorted.length,
+                sorted.length / seconds,
+                pct(sorted, 50),
+                pct(sorted, 95),
+                pct(sorted, 99),
+                sorted[sorted.length - 1] / 1000.0);
+    }
+
+    private static double pct(long[] sorted, double p) {
+        int index = (int) Math.ceil(p / 100 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1000.0;
+    }
+}
