@@ -72,6 +72,7 @@ class OverviewPageTest {
         Response page = Browser.get("/admin", null);
         assertThat(page.statusCode()).isEqualTo(303);
         assertThat(page.header("Location")).endsWith("/login?next=%2Fadmin");
+        assertThat(Browser.get("/admin?days=7", null).header("Location")).endsWith("/login?next=%2Fadmin%3Fdays%3D7");
     }
 
     @Test
