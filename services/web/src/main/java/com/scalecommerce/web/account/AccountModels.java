@@ -3,6 +3,7 @@ package com.scalecommerce.web.account;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /** What the web tier reads and sends of users' account API (users' Profile, Address and AddressInput). */
@@ -36,6 +37,11 @@ public final class AccountModels {
             String phone,
             boolean defaultShipping,
             boolean defaultBilling) {
+
+        /** The country's English name for the page; users keeps the ISO code. */
+        public String countryName() {
+            return country == null ? "" : Locale.of("", country).getDisplayCountry(Locale.ENGLISH);
+        }
 
         /** The input that writes this address back unchanged, but for the default flags asked for. */
         AddressInput asInput(boolean makeDefaultShipping, boolean makeDefaultBilling) {

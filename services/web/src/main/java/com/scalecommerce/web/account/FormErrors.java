@@ -2,9 +2,7 @@ package com.scalecommerce.web.account;
 
 import com.scalecommerce.web.http.Refused;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * What a form shows after users refused it: each field's message beside its input ({@code {errors.of('email')}})
@@ -59,10 +57,5 @@ public record FormErrors(Map<String, String> byField, String summary) {
 
     public boolean any() {
         return summary != null || !byField.isEmpty();
-    }
-
-    /** For tests and logs: the fields that have a message. */
-    List<String> fields() {
-        return byField.keySet().stream().sorted().collect(Collectors.toList());
     }
 }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -69,7 +70,7 @@ public class OrderHistoryResource {
                 ? null
                 : "/account/orders?cursor=" + URLEncoder.encode(page.nextCursor(), StandardCharsets.UTF_8);
         var views = page.items() == null
-                ? java.util.List.<OrderView>of()
+                ? List.<OrderView>of()
                 : page.items().stream().map(OrderView::of).toList();
         return Response.ok(
                         OrderHistoryPages.orders(navigation.orEmpty(), views, next, cursor == null, viewer.takeFlash()))

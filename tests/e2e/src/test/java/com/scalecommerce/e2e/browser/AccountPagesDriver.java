@@ -82,15 +82,20 @@ final class AccountPagesDriver {
         return browser.driver().findElement(By.cssSelector("main h1")).getText();
     }
 
+    /** The element's visible text on one line (a browser breaks it where the layout does). */
     String text(String css) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
-                .getText();
+        return oneLine(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(css)))
+                .getText());
     }
 
     List<String> texts(String css) {
         return browser.driver().findElements(By.cssSelector(css)).stream()
-                .map(WebElement::getText)
+                .map(element -> oneLine(element.getText()))
                 .toList();
+    }
+
+    private static String oneLine(String text) {
+        return text.replaceAll("\\s+", " ").strip();
     }
 
     boolean present(String css) {
