@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 /**
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * the address book. Every call carries the person's {@code Authorization: Bearer …}.
  */
 @RegisterRestClient(configKey = "users")
+@RegisterClientHeaders(ForwardedFor.class)
 @Path("/api/users/me")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -58,6 +58,12 @@ public class Viewer {
         return session;
     }
 
+    /** The session the browser sent, if any (a new one made for this request is not included). */
+    public Optional<Session> existing() {
+        session();
+        return existed || changed ? Optional.of(session) : Optional.empty();
+    }
+
     /** Replaces the session; the response carries the new cookie. */
     public void update(Session next) {
         session();

@@ -16,8 +16,11 @@ public class Pages {
 
     static native TemplateInstance listing(List<CategoryNode> nav, ListingView view);
 
-    /** {@code csrf}: the session's token for the "Add to cart" form. */
-    static native TemplateInstance product(List<CategoryNode> nav, ProductView view, String csrf);
+    /**
+     * {@code csrf}: the session's token for the "Add to cart" and review forms; {@code flash}: the outcome of the
+     * last review posted from this page, shown once.
+     */
+    static native TemplateInstance product(List<CategoryNode> nav, ProductView view, String csrf, String flash);
 
     /** Any failure shown to a browser; {@code nav} is empty there, to render without calling products. */
     public static native TemplateInstance error(List<CategoryNode> nav, int status, String title, String message);

@@ -8,8 +8,7 @@ import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
 import com.scalecommerce.web.events.BehaviourEvents;
 import com.scalecommerce.web.events.ShopperKey;
-import com.scalecommerce.web.session.Session;
-import com.scalecommerce.web.session.Sessions;
+import com.scalecommerce.web.session.Viewer;
 import com.scalecommerce.web.storefront.ListingView.Link;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -49,13 +47,13 @@ public class StorefrontResource {
 
     private final Catalog catalog;
     private final WebConfig config;
-    private final Sessions sessions;
+    private final Viewer viewer;
     private final BehaviourEvents events;
 
-    StorefrontResource(Catalog catalog, WebConfig config, Sessions sessions, BehaviourEvents events) {
+    StorefrontResource(Catalog catalog, WebConfig config, Viewer viewer, BehaviourEvents events) {
         this.catalog = catalog;
         this.config = config;
-        this.sessions = sessions;
+        this.viewer = viewer;
         this.events = events;
     }
 
@@ -80,7 +78,7 @@ public class StorefrontResource {
 
     @GET
     @Path("search")
-    public TemplateInstance search(@Context UriInfo uri, @Context HttpHeaders headers) {
+    public TemplateInstance search(@Context UriInfo uri) {
         var query = ListingQuery.from(uri.getQueryParameters());
         var nav = async(catalog::categories);
         var filters = query.filters(null, config.pageSize());
@@ -89,7 +87,7 @@ public class StorefrontResource {
                 ? catalog.products(filters)
                 : catalog.search(
                         filters,
-                        sessions.read(headers)
+                        viewer.existing()
                                 .map(s -> ShopperKey.of(s).asSearchSessionId())
                                 .orElse(null));
         List<Link> didYouMean = List.of();
@@ -104,21 +102,15 @@ public class StorefrontResource {
 
     @GET
     @Path("p/{slug}")
-    public Response product(
-            @PathParam("slug") String slug, @QueryParam("sku") String sku, @Context HttpHeaders headers) {
+    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
         var nav = async(catalog::categories);
         var product = catalog.product(slug);
         var reviews = catalog.reviews(product.id(), REVIEWS_SHOWN);
-        // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here.
-        Optional<Session> existing = sessions.read(headers);
-        Session session = existing.orElseGet(Sessions::fresh);
-        events.productViewed(product.id(), session);
-        var page = Response.ok(
-                Pages.product(join(nav), ProductView.of(product, sku, reviews), sessions.csrfToken(session)));
-        if (existing.isEmpty()) {
-            page.header("Set-Cookie", sessions.setCookie(session));
-        }
-        return page.build();
+        // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here
+        // (getCsrf starts one; SessionCookieFilter sends it).
+        String csrf = viewer.getCsrf();
+        events.productViewed(product.id(), viewer.session());
+        return Pages.product(join(nav), ProductView.of(product, sku, reviews), csrf, viewer.takeFlash());
     }
 
     /** Autocomplete for app.js: a same-origin JSON proxy of products' suggestions, with the page URL of each. */

@@ -95,6 +95,26 @@ class SignInPagesTest {
     }
 
     @Test
+    void usersIsToldTheBrowsersAddressForItsThrottles() {
+        String access = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(access, "refresh-f"));
+        Visit form = visit("/login", null);
+        // As the edge would send it: the test client connects from loopback, which the web tier trusts as a proxy.
+        given().accept("text/html")
+                .redirects()
+                .follow(false)
+                .header("X-Forwarded-For", "203.0.113.9")
+                .cookie(COOKIE, form.cookie)
+                .formParams(Map.of("_csrf", form.csrf, "email", "ada@example.com", "password", "pw"))
+                .post("/login")
+                .then()
+                .statusCode(303);
+
+        UsersStub.server.verify(
+                postRequestedFor(urlEqualTo("/api/auth/login")).withHeader("X-Forwarded-For", equalTo("203.0.113.9")));
+    }
+
+    @Test
     void anAdminSeesTheAdminLink() {
         String access = UsersStub.accessToken(USER, "root@example.com", List.of("ADMIN", "CUSTOMER"), 900);
         UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(access, "refresh-a"));
