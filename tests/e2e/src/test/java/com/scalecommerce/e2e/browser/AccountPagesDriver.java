@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -57,8 +58,17 @@ final class AccountPagesDriver {
         WebElement button =
                 browser.driver().findElement(By.cssSelector("main form[action='" + action + "'] button[type=submit]"));
         button.click();
-        // The answer is a new page (a redirect's target, or the form again with its errors).
-        wait.until(ExpectedConditions.stalenessOf(button));
+        // The answer is a new page (a redirect's target, or the form again with its errors). While the page is being
+        // replaced, chromedriver may answer a probe of the old button with a generic "node does not belong to the
+        // document" instead of a stale-element error: both mean the old page is gone.
+        wait.until(driver -> {
+            try {
+                button.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     void click(String linkText) {
