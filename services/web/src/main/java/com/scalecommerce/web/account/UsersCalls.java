@@ -25,14 +25,16 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around users' APIs: a timeout and a circuit breaker on every call. Only reads of the account are
- * retried (once); nothing that changes state is: a sign-in or a registration costs an Argon2 hash, a refresh token
- * or a mailed token is single-use (a retry after a lost answer would look like reuse), and adding an address twice
- * is not what the person asked for. A {@link Refused} (wrong password, invalid field, expired token) is an answer,
- * not a failure: never retried, never counted by a breaker. Calls that hash a password get a generous timeout:
- * hashing queues under load.
+ * The policy around users' APIs: a timeout (2 s, on the class, unless a method says otherwise) on every call and a
+ * circuit breaker on every call but the logout. Only reads of the account are retried (once); nothing that
+ * changes state is: a sign-in or a registration costs an Argon2 hash, a refresh token or a mailed token is
+ * single-use (a retry after a lost answer would look like reuse), and adding an address twice is not what the
+ * person asked for. A {@link Refused} (wrong password, invalid field, expired token) is an answer, not a failure:
+ * never retried, never counted by a breaker. Calls that hash a password get a generous timeout (5 s): hashing
+ * queues under load.
  */
 @ApplicationScoped
+@Timeout(value = 2, unit = ChronoUnit.SECONDS)
 public class UsersCalls {
 
     private final UsersApi users;
@@ -50,13 +52,11 @@ public class UsersCalls {
         return users.login(new Login(email, password));
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Tokens refresh(String refreshToken) {
         return users.refresh(new RefreshToken(refreshToken));
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     public void logout(String accessToken, String refreshToken) {
         users.logout("Bearer " + accessToken, new RefreshToken(refreshToken));
     }
@@ -67,13 +67,11 @@ public class UsersCalls {
         return users.register(new Registration(email, password, name));
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void verifyEmail(String token) {
         users.verifyEmail(new Token(token));
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Accepted forgotPassword(String email) {
         return users.forgotPassword(new Email(email));
@@ -96,7 +94,6 @@ public class UsersCalls {
         return me.profile(bearer);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Profile updateProfile(String bearer, ObjectNode patch) {
         return me.updateProfile(bearer, patch);
@@ -130,19 +127,16 @@ public class UsersCalls {
         return me.address(bearer, id);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Address addAddress(String bearer, AddressInput address) {
         return me.addAddress(bearer, address);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Address replaceAddress(String bearer, UUID id, AddressInput address) {
         return me.replaceAddress(bearer, id, address);
     }
 
-    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void removeAddress(String bearer, UUID id) {
         me.removeAddress(bearer, id);

@@ -17,10 +17,17 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * The fault-tolerance policy around orders' cart, like the products client's: a timeout and a circuit breaker on
  * every call; only the read is retried (adding is not idempotent, and a shopper can repeat a change). A
- * {@link CartRefused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. One breaker for
- * reads, one for changes.
+ * {@link CartRefused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. Timeout (1.2 s) and
+ * breaker sit on the class; changes get 2 s. One breaker for reads, one for changes.
  */
 @ApplicationScoped
+@Timeout(value = 1200, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(
+        requestVolumeThreshold = 10,
+        failureRatio = 0.5,
+        delay = 5000,
+        successThreshold = 2,
+        skipOn = CartRefused.class)
 class OrdersCalls {
 
     private final OrdersApi orders;
@@ -29,29 +36,16 @@ class OrdersCalls {
         this.orders = orders;
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, CartRefused.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = CartRefused.class)
     RestResponse<CartView> cart(CartOwner owner) {
         return orders.cart(owner.bearer(), owner.token());
     }
 
     @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = CartRefused.class)
     RestResponse<CartView> change(Change change) {
         return change.apply(orders);
     }

@@ -24,10 +24,18 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 /**
  * The fault-tolerance policy around every catalog read. All reads are GETs, safe to repeat. A 4xx is products'
  * answer about the request (unknown slug, bad filter), not a failure of products: it neither retries nor counts
- * against the breaker. Each read has its own breaker; reviews and suggestions get a short timeout and no retry,
+ * against the breaker. Every read gets 1.2 s and a breaker of its own (on the class); reads other than search add
+ * one retry. Reviews and suggestions get a shorter timeout, a breaker without that 4xx exception and no retry,
  * because the pages render without them.
  */
 @ApplicationScoped
+@Timeout(value = 1200, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(
+        requestVolumeThreshold = 10,
+        failureRatio = 0.5,
+        delay = 5000,
+        successThreshold = 2,
+        skipOn = ProblemException.class)
 class ProductsCalls {
 
     private final ProductsApi products;
@@ -36,50 +44,29 @@ class ProductsCalls {
         this.products = products;
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, ProblemException.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = ProblemException.class)
     HomePage home() {
         return answered(products::home);
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, ProblemException.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = ProblemException.class)
     CategoryTree categories() {
         return answered(products::categories);
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, ProblemException.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = ProblemException.class)
     ListingPage products(SortedMap<String, List<String>> filters) {
         var query = new MultivaluedHashMap<String, String>();
         filters.forEach(query::put);
@@ -87,31 +74,17 @@ class ProductsCalls {
     }
 
     // No retry: products counts every search it answers, so a retried one could be counted twice.
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = ProblemException.class)
     ListingPage search(SortedMap<String, List<String>> filters, String sessionId) {
         var query = new MultivaluedHashMap<String, String>();
         filters.forEach(query::put);
         return answered(() -> products.search(query, sessionId));
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, ProblemException.class})
-    @CircuitBreaker(
-            requestVolumeThreshold = 10,
-            failureRatio = 0.5,
-            delay = 5000,
-            successThreshold = 2,
-            skipOn = ProblemException.class)
     ProductDetail product(String slug) {
         return answered(() -> products.product(slug));
     }

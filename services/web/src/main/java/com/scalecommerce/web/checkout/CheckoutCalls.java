@@ -24,13 +24,16 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * The fault-tolerance policy of every call the checkout makes. Reads (cart, shipping options, quote, order, address
- * book, weights) have a short timeout, one retry and a breaker; a quote is a POST but computes without changing
- * anything, so it is retried too. Placing the order is never retried here: the shopper's own retry carries the
- * same Idempotency-Key, which is what makes a repeat safe. A {@link Refused} (4xx) is an answer: not retried, not
- * counted. Orders' deliberate 503 ({@link CheckoutUnavailable}) is a failure of what stands behind orders.
+ * The fault-tolerance policy of every call the checkout makes. Every call has a timeout (1.2 s unless it says
+ * otherwise) and a breaker of its own, both on the class. Reads (cart, shipping options, quote, order, address
+ * book, weights) add one retry; a quote is a POST but computes without changing anything, so it is retried too.
+ * Placing the order is never retried here: the shopper's own retry carries the same Idempotency-Key, which is
+ * what makes a repeat safe. A {@link Refused} (4xx) is an answer: not retried, not counted. Orders' deliberate
+ * 503 ({@link CheckoutUnavailable}) is a failure of what stands behind orders.
  */
 @ApplicationScoped
+@Timeout(value = 1200, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 class CheckoutCalls {
 
     private final CheckoutApi orders;
@@ -49,24 +52,20 @@ class CheckoutCalls {
         this.products = products;
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     Cart cart(String bearer, String cartToken) {
         return orders.cart(bearer, cartToken);
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     ShippingOptions shippingOptions(String country, String region, String currency, long subtotal, long grams) {
         return orders.shippingOptions(country, region, currency, subtotal, grams);
     }
@@ -77,31 +76,26 @@ class CheckoutCalls {
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     Quote quote(QuoteRequest request) {
         return orders.quote(request);
     }
 
     @Timeout(value = 15, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     RestResponse<CheckoutResult> place(String bearer, String cartToken, String idempotencyKey, PlaceOrder order) {
         return placing.place(bearer, cartToken, idempotencyKey, order);
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     Order order(String bearer, UUID orderId) {
         return orders.order(bearer, orderId);
     }
 
     /** Not retried: the sandbox's answer to a repeat is "not awaiting authentication", which we read anyway. */
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     ChallengeOutcome authenticate(String intentId, String clientSecret, boolean approve) {
         return orders.authenticate(intentId, new Challenge(clientSecret, approve));
     }
@@ -112,19 +106,16 @@ class CheckoutCalls {
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     List<BookAddress> addresses(String bearer) {
         List<BookAddress> book = addressBook.addresses(bearer);
         return book == null ? List.of() : book;
     }
 
-    @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             jitter = 25,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     ProductWeights weights(UUID productId) {
         return products.product(productId.toString());
     }

@@ -23,11 +23,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The policy around analytics' reports. Analytics is not on any shopper's path, so a page never waits long for
- * it: a short timeout per report, one retry for a dropped connection but none after a timeout (a slow report
- * query would only run twice), and a circuit breaker per report so a down analytics costs nothing after a few
- * tries. A {@link Refused} (bad parameter, no ADMIN) is an answer: neither retried nor counted.
+ * it: a short timeout per report (1.5 s) and a circuit breaker per report, both on the class, so a down analytics
+ * costs nothing after a few tries; each report adds one retry for a dropped connection but none after a timeout (a
+ * slow report query would only run twice). A {@link Refused} (bad parameter, no ADMIN) is an answer: neither
+ * retried nor counted.
  */
 @ApplicationScoped
+@Timeout(value = 1500, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 public class AnalyticsCalls {
 
     private static final String CSV = "csv";
@@ -38,102 +41,82 @@ public class AnalyticsCalls {
         this.analytics = analytics;
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Sales sales(String bearer, Period period) {
         return analytics.sales(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public ByProduct salesByProduct(String bearer, Period period, int limit) {
         return analytics.salesByProduct(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public ByCategory salesByCategory(String bearer, Period period) {
         return analytics.salesByCategory(bearer, period.analyticsFrom(), period.analyticsTo());
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Products products(String bearer, Period period, int limit) {
         return analytics.products(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Funnel funnel(String bearer, Period period) {
         return analytics.funnel(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Customers customers(String bearer, Period period) {
         return analytics.customers(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Cohorts cohorts(String bearer, Period period) {
         return analytics.cohorts(bearer, period.analyticsFrom(), period.analyticsTo());
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public TopCustomers topCustomers(String bearer, int limit) {
         return analytics.topCustomers(bearer, limit);
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Searches search(String bearer, Period period, int limit) {
         return analytics.search(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Inventory inventory(String bearer, Period period, int limit) {
         return analytics.inventory(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
@@ -143,7 +126,6 @@ public class AnalyticsCalls {
      * it. An export may take longer than a page's panel, hence the longer timeout; no retry for a download.
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Response csv(String bearer, Report report, Period period) {
         // Lifetime value (top customers) has no period; only series take a granularity.
         String from = report.periodic() ? period.analyticsFrom() : null;

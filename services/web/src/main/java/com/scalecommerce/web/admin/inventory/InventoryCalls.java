@@ -16,11 +16,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around products' inventory API. Reads retry once. A receipt is never retried: products would count
- * the delivery twice if the first try landed and only its answer was lost. A correction and a threshold set an
- * absolute value, but are not retried either: the admin sees the outcome and can simply submit again.
+ * The policy around products' inventory API. Every call: 10 s and a breaker of its own (on the class); reads
+ * override that with 4 s and retry once. A receipt is never retried: products would count the delivery twice if
+ * the first try landed and only its answer was lost. A correction and a threshold set an absolute value, but are
+ * not retried either: the admin sees the outcome and can simply submit again.
  */
 @ApplicationScoped
+@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 public class InventoryCalls {
 
     private final InventoryApi inventory;
@@ -34,7 +37,6 @@ public class InventoryCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockPage list(String bearer, String status, String skuPrefix, String cursor, int limit) {
         return inventory.list(bearer, status, skuPrefix, cursor, limit);
     }
@@ -44,7 +46,6 @@ public class InventoryCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel get(String bearer, String sku) {
         return inventory.get(bearer, sku);
     }
@@ -54,25 +55,18 @@ public class InventoryCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public LedgerPage ledger(String bearer, String sku, int limit) {
         return inventory.ledger(bearer, sku, limit);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel receive(String bearer, String sku, Receipt receipt) {
         return inventory.receive(bearer, sku, receipt);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel correct(String bearer, String sku, Count count) {
         return inventory.correct(bearer, sku, count);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public StockLevel threshold(String bearer, String sku, Threshold threshold) {
         return inventory.threshold(bearer, sku, threshold);
     }

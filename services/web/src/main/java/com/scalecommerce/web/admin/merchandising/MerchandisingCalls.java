@@ -14,8 +14,13 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The policy around products' merchandising API: reads retry once, changes never (a create is not idempotent). */
+/**
+ * The policy around products' merchandising API. Every call: 10 s and a breaker of its own (on the class); reads
+ * override that with 4 s and retry once, changes never retry (a create is not idempotent).
+ */
 @ApplicationScoped
+@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 public class MerchandisingCalls {
 
     private final MerchandisingApi merchandising;
@@ -29,7 +34,6 @@ public class MerchandisingCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Featured featured(String bearer) {
         return merchandising.featured(bearer);
     }
@@ -39,7 +43,6 @@ public class MerchandisingCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public BannerPage banners(String bearer, String cursor, Integer limit) {
         return merchandising.banners(bearer, cursor, limit);
     }
@@ -49,31 +52,22 @@ public class MerchandisingCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Banner banner(String bearer, UUID id) {
         return merchandising.banner(bearer, id);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Featured replaceFeatured(String bearer, Featured featured) {
         return merchandising.replaceFeatured(bearer, featured);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Banner createBanner(String bearer, BannerInput banner) {
         return merchandising.createBanner(bearer, banner);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Banner replaceBanner(String bearer, UUID id, BannerInput banner) {
         return merchandising.replaceBanner(bearer, id, banner);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteBanner(String bearer, UUID id) {
         merchandising.deleteBanner(bearer, id);
     }

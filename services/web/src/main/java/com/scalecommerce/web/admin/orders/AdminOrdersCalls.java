@@ -18,11 +18,14 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around orders' admin API: reads get a timeout, one retry and a breaker; moves get a longer timeout
- * (a refund goes through the payment gateway) and no retry, since a move repeated after a lost answer could refund
- * twice. A {@link Refused} is orders' answer (an illegal move's 409): neither retried nor counted.
+ * The policy around orders' admin API: every call a 2 s timeout and a breaker of its own, on the class; reads add
+ * one retry; moves get a longer timeout (3 s: a refund goes through the payment gateway) and no retry, since a
+ * move repeated after a lost answer could refund twice. A {@link Refused} is orders' answer (an illegal move's
+ * 409): neither retried nor counted.
  */
 @ApplicationScoped
+@Timeout(value = 2000, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 public class AdminOrdersCalls {
 
     private final AdminOrdersApi orders;
@@ -32,29 +35,24 @@ public class AdminOrdersCalls {
     }
 
     /** One page of orders, newest first; filters as the list form has them (null: no filter). */
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public OrderPage list(String bearer, OrderFilters filters, String cursor, int limit) {
         return orders.list(
                 bearer, filters.status(), filters.ordersFrom(), filters.ordersTo(), filters.customer(), cursor, limit);
     }
 
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     Order get(String bearer, UUID id) {
         return orders.get(bearer, id);
     }
 
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     Order move(Move move) {
         return move.apply(orders);
     }

@@ -21,13 +21,15 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around products' admin catalog API. Reads are GETs: 4 s and one quick retry. Changes are not retried
- * (a create repeated after a lost answer would make a second product) and get 10 s, because they validate, write
- * and re-index; an admin waits for the answer rather than be told to repeat something that may have happened.
- * Image uploads carry megabytes: 30 s. A {@link Refused} is products' answer about the
- * request: neither retried nor counted by a breaker.
+ * The policy around products' admin catalog API. Every call: 10 s and a breaker of its own (on the class). Changes
+ * keep that and are not retried (a create repeated after a lost answer would make a second product): they
+ * validate, write and re-index; an admin waits for the answer rather than be told to repeat something that may
+ * have happened. Reads are GETs: 4 s and one quick retry. Image uploads carry megabytes: 30 s. A {@link Refused}
+ * is products' answer about the request: neither retried nor counted by a breaker.
  */
 @ApplicationScoped
+@Timeout(value = 10, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 public class CatalogAdminCalls {
 
     private final CatalogAdminApi products;
@@ -41,7 +43,6 @@ public class CatalogAdminCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public ProductPage products(String bearer, String q, String status, String cursor, int limit) {
         return products.products(bearer, q, status, cursor, limit);
     }
@@ -51,7 +52,6 @@ public class CatalogAdminCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product product(String bearer, UUID id) {
         return products.product(bearer, id);
     }
@@ -61,7 +61,6 @@ public class CatalogAdminCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public List<BrandRef> brands(String bearer) {
         return products.brands(bearer);
     }
@@ -71,61 +70,43 @@ public class CatalogAdminCalls {
             maxRetries = 1,
             delay = 50,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public List<CategoryNode> categories(String bearer) {
         return products.categories(bearer);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product create(String bearer, NewProduct product) {
         return products.create(bearer, product);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product update(String bearer, UUID id, ProductChange change) {
         return products.update(bearer, id, change);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product archive(String bearer, UUID id) {
         return products.archive(bearer, id);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product addVariant(String bearer, UUID id, VariantInput variant) {
         return products.addVariant(bearer, id, variant);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product updateVariant(String bearer, UUID id, UUID variantId, VariantInput variant) {
         return products.updateVariant(bearer, id, variantId, variant);
     }
 
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product uploadImage(String bearer, UUID id, ImageUpload image) {
         return products.uploadImage(bearer, id, image.asForm());
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Product deleteImage(String bearer, UUID id, UUID imageId) {
         return products.deleteImage(bearer, id, imageId);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public Category createCategory(String bearer, NewCategory category) {
         return products.createCategory(bearer, category);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     public void deleteCategory(String bearer, UUID id) {
         products.deleteCategory(bearer, id);
     }

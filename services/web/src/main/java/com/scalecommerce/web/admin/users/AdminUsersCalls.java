@@ -16,10 +16,13 @@ import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenExce
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around users' administration API: reads with a timeout, one retry and a breaker; changes with a
- * timeout and a breaker but no retry (each is recorded in users' audit log). A {@link Refused} is users' answer.
+ * The policy around users' administration API: every call a 2 s timeout and a breaker of its own, on the class.
+ * Searching and reading a user add one retry (the audit log does not); changes get 3 s and no retry (each is
+ * recorded in users' audit log). A {@link Refused} is users' answer.
  */
 @ApplicationScoped
+@Timeout(value = 2000, unit = ChronoUnit.MILLIS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
 class AdminUsersCalls {
 
     private final AdminUsersApi users;
@@ -28,34 +31,27 @@ class AdminUsersCalls {
         this.users = users;
     }
 
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     UserPage search(String bearer, UserFilters filters, String cursor, int limit) {
         return users.search(bearer, filters.q(), filters.role(), filters.status(), cursor, limit);
     }
 
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
     @Retry(
             maxRetries = 1,
             delay = 50,
             abortOn = {CircuitBreakerOpenException.class, Refused.class})
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     AdminUser get(String bearer, UUID id) {
         return users.get(bearer, id);
     }
 
-    @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     List<AuditEntry> auditLog(String bearer, UUID target, int limit) {
         return users.auditLog(bearer, target, limit);
     }
 
     @Timeout(value = 3000, unit = ChronoUnit.MILLIS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
     AdminUser change(Function<AdminUsersApi, AdminUser> change) {
         return change.apply(users);
     }
