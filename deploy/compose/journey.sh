@@ -169,8 +169,8 @@ for candidate in $(jq -r '.items[].slug' <<<"$listing"); do
 done
 [ -n "$sku" ] || fail "no product in stock on the first page"
 ok "GET /api/products/$slug -> products: variant $sku available ($currency)"
-got=$(status_eventually 200 "$EDGE/products/$slug") || fail "storefront product page answered $got"
-ok "GET /products/$slug -> web: product page"
+got=$(status_eventually 200 "$EDGE/p/$slug") || fail "storefront product page answered $got"
+ok "GET /p/$slug -> web: product page"
 
 api POST /api/cart/items "$(jq -nc --arg p "$product" --arg s "$sku" '{productId:$p,sku:$s,quantity:1}')" \
   -H "Authorization: Bearer $customer" >/dev/null || fail "add to cart"
