@@ -68,8 +68,4 @@ final class CartModels {
     record Code(String code) {}
 
     record Where(String country, String region) {}
-
-    /** The part of orders' problem+json the cart page shows. */
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record ProblemBody(String code, String title, String detail) {}
 }

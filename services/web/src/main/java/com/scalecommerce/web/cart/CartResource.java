@@ -7,6 +7,7 @@ import com.scalecommerce.web.cart.CartModels.CartView;
 import com.scalecommerce.web.cart.OrdersCalls.Change;
 import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
+import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Session;
 import com.scalecommerce.web.session.Viewer;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -77,7 +78,7 @@ public class CartResource {
             UUID id = uuid(productId);
             Integer q = quantity(quantity);
             if (id == null || sku == null || sku.isBlank() || q == null || q < 1) {
-                throw new CartRefused(400, "VALIDATION_FAILED", "Choose a product option and a quantity from 1 to 10.");
+                throw new Refused(400, "VALIDATION_FAILED", "Choose a product option and a quantity from 1 to 10.");
             }
             return Change.add(owner, new AddItem(id, sku.strip(), q));
         });
@@ -91,7 +92,7 @@ public class CartResource {
         return change(csrf, owner -> {
             Integer q = quantity(quantity);
             if (q == null) {
-                throw new CartRefused(400, "VALIDATION_FAILED", "Enter a quantity from 0 to 10.");
+                throw new Refused(400, "VALIDATION_FAILED", "Enter a quantity from 0 to 10.");
             }
             return Change.quantity(owner, sku, q);
         });
@@ -110,7 +111,7 @@ public class CartResource {
     public Response applyCode(@FormParam("_csrf") String csrf, @FormParam("code") String code) {
         return change(csrf, owner -> {
             if (code == null || code.isBlank()) {
-                throw new CartRefused(400, "VALIDATION_FAILED", "Enter a discount code.");
+                throw new Refused(400, "VALIDATION_FAILED", "Enter a discount code.");
             }
             return Change.applyCode(owner, code.strip());
         });
@@ -130,7 +131,7 @@ public class CartResource {
             @FormParam("_csrf") String csrf, @FormParam("country") String country, @FormParam("region") String region) {
         return change(csrf, owner -> {
             if (country == null || country.isBlank()) {
-                throw new CartRefused(400, "VALIDATION_FAILED", "Choose a country for the shipping estimate.");
+                throw new Refused(400, "VALIDATION_FAILED", "Choose a country for the shipping estimate.");
             }
             return Change.destination(
                     owner, country.strip(), region == null || region.isBlank() ? null : region.strip());
@@ -150,7 +151,7 @@ public class CartResource {
             if (!session.signedIn() && token != null && !token.isBlank() && !token.equals(session.cartToken())) {
                 session = session.withCartToken(token);
             }
-        } catch (CartRefused e) {
+        } catch (Refused e) {
             session = session.withFlash(e.getMessage());
         } catch (RuntimeException e) {
             LOG.debugf(e, "orders unreachable for a cart change");
@@ -171,7 +172,7 @@ public class CartResource {
         try {
             CartView cart = orders.cart(owner).getEntity();
             return cart == null ? CartView.empty() : cart;
-        } catch (CartRefused e) {
+        } catch (Refused e) {
             // Orders no longer knows this token (or refuses it): for the shopper that is an empty cart.
             LOG.debugf("cart refused by orders: %s", e.code());
             return CartView.empty();

@@ -1,6 +1,7 @@
 package com.scalecommerce.web.cart;
 
 import com.scalecommerce.web.cart.OrdersCalls.Change;
+import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Session;
 import com.scalecommerce.web.session.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,7 +38,7 @@ public class GuestCarts {
         try {
             orders.change(Change.merge(new CartOwner(bearer, session.cartToken())));
             viewer.update(viewer.session().withCartToken(null));
-        } catch (CartRefused e) {
+        } catch (Refused e) {
             // Orders no longer knows the guest cart (expired, merged already): nothing left to merge.
             LOG.debugf("guest cart not merged: %s", e.code());
             viewer.update(viewer.session().withCartToken(null));

@@ -3,9 +3,9 @@ package com.scalecommerce.web.cart;
 import com.scalecommerce.web.cart.CartModels.AddItem;
 import com.scalecommerce.web.cart.CartModels.CartView;
 import com.scalecommerce.web.cart.CartModels.Code;
-import com.scalecommerce.web.cart.CartModels.ProblemBody;
 import com.scalecommerce.web.cart.CartModels.Quantity;
 import com.scalecommerce.web.cart.CartModels.Where;
+import com.scalecommerce.web.http.Refused;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -78,22 +78,9 @@ interface OrdersApi {
     RestResponse<CartView> destination(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Where where);
 
-    /** A 4xx is orders' answer about the request, with a problem+json body; 5xx stay the default exception. */
+    /** A 4xx is orders' answer about the request (problem+json); 5xx stay the default exception. */
     @ClientExceptionMapper
     static RuntimeException refused(Response response) {
-        int status = response.getStatus();
-        if (status < 400 || status >= 500) {
-            return null;
-        }
-        ProblemBody problem = null;
-        try {
-            problem = response.readEntity(ProblemBody.class);
-        } catch (RuntimeException e) {
-            // Not problem+json: fall back to a generic message below.
-        }
-        String detail = problem != null && problem.detail() != null
-                ? problem.detail()
-                : "That change to the cart did not work. Please try again.";
-        return new CartRefused(status, problem == null ? null : problem.code(), detail);
+        return Refused.from(response, "That change to the cart did not work. Please try again.");
     }
 }

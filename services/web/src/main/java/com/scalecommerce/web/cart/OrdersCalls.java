@@ -5,6 +5,7 @@ import com.scalecommerce.web.cart.CartModels.CartView;
 import com.scalecommerce.web.cart.CartModels.Code;
 import com.scalecommerce.web.cart.CartModels.Quantity;
 import com.scalecommerce.web.cart.CartModels.Where;
+import com.scalecommerce.web.http.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -17,7 +18,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 /**
  * The fault-tolerance policy around orders' cart, like the products client's: a timeout and a circuit breaker on
  * every call; only the read is retried (adding is not idempotent, and a shopper can repeat a change). A
- * {@link CartRefused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. Timeout (1.2 s) and
+ * {@link Refused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. Timeout (1.2 s) and
  * breaker sit on the class; changes get 2 s. One breaker for reads, one for changes.
  */
 @ApplicationScoped
@@ -27,7 +28,7 @@ import org.jboss.resteasy.reactive.RestResponse;
         failureRatio = 0.5,
         delay = 5000,
         successThreshold = 2,
-        skipOn = CartRefused.class)
+        skipOn = Refused.class)
 class OrdersCalls {
 
     private final OrdersApi orders;
@@ -40,7 +41,7 @@ class OrdersCalls {
             maxRetries = 1,
             delay = 50,
             jitter = 25,
-            abortOn = {CircuitBreakerOpenException.class, CartRefused.class})
+            abortOn = {CircuitBreakerOpenException.class, Refused.class})
     RestResponse<CartView> cart(CartOwner owner) {
         return orders.cart(owner.bearer(), owner.token());
     }

@@ -19,15 +19,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 /**
  * The product page's "Write a review" form. Customers only (products checks the role again); a guest is sent to sign
  * in and back. The outcome (thanks, or products' reason: already reviewed, too long...) is shown once on the product
- * page. Posting is not retried: a lost answer followed by a retry would meet "already reviewed".
+ * page. Posting is not retried (a lost answer followed by a retry would meet "already reviewed"); the products
+ * client's socket timeouts bound the wait.
  */
 @Path("/p/{slug}/reviews")
 @RunOnVirtualThread
@@ -81,7 +80,7 @@ public class ReviewFormResource {
         }
         var product = catalog.product(slug);
         try {
-            post(
+            reviews.post(
                     bearer,
                     product.id(),
                     new NewReview(stars, title.strip(), text.strip(), blank(authorName) ? null : authorName.strip()));
@@ -98,11 +97,6 @@ public class ReviewFormResource {
                     config.retryAfterSeconds());
         }
         return Response.seeOther(back).build();
-    }
-
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    void post(String bearer, java.util.UUID productId, NewReview review) {
-        reviews.post(bearer, productId, review);
     }
 
     private static Integer stars(String value) {
