@@ -23,6 +23,7 @@ public class UsersTestEnvironment implements QuarkusTestResourceLifecycleManager
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static GreenMail greenMail;
+    private static int smtpPort;
     private static String adminPassword;
     private static String ordersSecret;
     private static String reportingSecret;
@@ -30,8 +31,8 @@ public class UsersTestEnvironment implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         int port = freePort();
-        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        smtpPort = port;
+        startSmtpServer();
         adminPassword = randomSecret();
         ordersSecret = randomSecret();
         reportingSecret = randomSecret();
@@ -63,7 +64,18 @@ public class UsersTestEnvironment implements QuarkusTestResourceLifecycleManager
         }
     }
 
-    public static GreenMail greenMail() {
+    /** Takes the SMTP server away, as a relay restart would; {@link #startSmtpServer} brings it back. */
+    public static synchronized void stopSmtpServer() {
+        greenMail.stop();
+    }
+
+    /** A new SMTP server on the same port: the mails received before are gone. */
+    public static synchronized void startSmtpServer() {
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    public static synchronized GreenMail greenMail() {
         return greenMail;
     }
 

@@ -27,7 +27,7 @@ public final class Shop {
     public static final String TAX_RATE_PERCENT = "10";
 
     private static final Pattern VERIFY_LINK = Pattern.compile("verify-email\\?token=([^\\s\"<>&]+)");
-    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(45);
 
     /** A variant for sale: what the cart and checkout need (product id and SKU) and its catalog price. */
     public record Product(UUID id, String sku, long priceMinor) {}
