@@ -18,6 +18,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -45,6 +46,9 @@ public class CartResource {
     /** {@code country}: ISO 3166-1 alpha-2; {@code region} (optional): its ISO 3166-2 subdivision, e.g. BY. */
     public record DestinationChoice(String country, String region) {}
 
+    static final String PREFER = "Prefer";
+    static final String RETURN_MINIMAL = "return=minimal";
+
     private final Carts carts;
     private final SecurityIdentity identity;
     private final JsonWebToken jwt;
@@ -66,69 +70,90 @@ public class CartResource {
 
     @POST
     @Path("/items")
-    public Response add(@HeaderParam(CartToken.HEADER) String token, @Valid @NotNull NewItem item) {
+    public Response add(
+            @HeaderParam(CartToken.HEADER) String token,
+            @HeaderParam(PREFER) String prefer,
+            @Valid @NotNull NewItem item) {
         CartToken guest = signedIn() ? null : token == null ? CartToken.generate() : CartToken.parse(token);
-        return answer(carts.add(owner(guest), item.productId(), item.sku(), item.quantity()), guest);
+        CartOwner owner = owner(guest);
+        carts.add(owner, item.productId(), item.sku(), item.quantity());
+        return changed(owner, guest, prefer);
     }
 
     @PATCH
     @Path("/items/{sku}")
     public Response change(
             @HeaderParam(CartToken.HEADER) String token,
+            @HeaderParam(PREFER) String prefer,
             @PathParam("sku") String sku,
             @Valid @NotNull QuantityChange change) {
         var guest = guestToken(token);
-        return answer(carts.changeQuantity(owner(guest), sku, change.quantity()), guest);
+        carts.changeQuantity(owner(guest), sku, change.quantity());
+        return changed(owner(guest), guest, prefer);
     }
 
     @DELETE
     @Path("/items/{sku}")
-    public Response remove(@HeaderParam(CartToken.HEADER) String token, @PathParam("sku") String sku) {
+    public Response remove(
+            @HeaderParam(CartToken.HEADER) String token,
+            @HeaderParam(PREFER) String prefer,
+            @PathParam("sku") String sku) {
         var guest = guestToken(token);
-        return answer(carts.remove(owner(guest), sku), guest);
+        carts.remove(owner(guest), sku);
+        return changed(owner(guest), guest, prefer);
     }
 
     /** Checked against the cart now: a code that does not apply is a 422 problem and is not kept. */
     @PUT
     @Path("/discount-code")
     public Response applyDiscountCode(
-            @HeaderParam(CartToken.HEADER) String token, @Valid @NotNull DiscountCodeChoice choice) {
+            @HeaderParam(CartToken.HEADER) String token,
+            @HeaderParam(PREFER) String prefer,
+            @Valid @NotNull DiscountCodeChoice choice) {
         var guest = guestToken(token);
-        return answer(carts.applyDiscountCode(owner(guest), choice.code()), guest);
+        carts.applyDiscountCode(owner(guest), choice.code());
+        return changed(owner(guest), guest, prefer);
     }
 
     @DELETE
     @Path("/discount-code")
-    public Response removeDiscountCode(@HeaderParam(CartToken.HEADER) String token) {
+    public Response removeDiscountCode(
+            @HeaderParam(CartToken.HEADER) String token, @HeaderParam(PREFER) String prefer) {
         var guest = guestToken(token);
-        return answer(carts.removeDiscountCode(owner(guest)), guest);
+        carts.removeDiscountCode(owner(guest));
+        return changed(owner(guest), guest, prefer);
     }
 
     @PUT
     @Path("/destination")
     public Response chooseDestination(
-            @HeaderParam(CartToken.HEADER) String token, @Valid @NotNull DestinationChoice choice) {
+            @HeaderParam(CartToken.HEADER) String token,
+            @HeaderParam(PREFER) String prefer,
+            @Valid @NotNull DestinationChoice choice) {
         var guest = guestToken(token);
         var destination = CartDestination.parse(choice.country(), choice.region());
-        return answer(carts.chooseDestination(owner(guest), destination), guest);
+        carts.chooseDestination(owner(guest), destination);
+        return changed(owner(guest), guest, prefer);
     }
 
     @DELETE
     @Path("/destination")
-    public Response removeDestination(@HeaderParam(CartToken.HEADER) String token) {
+    public Response removeDestination(@HeaderParam(CartToken.HEADER) String token, @HeaderParam(PREFER) String prefer) {
         var guest = guestToken(token);
-        return answer(carts.removeDestination(owner(guest)), guest);
+        carts.removeDestination(owner(guest));
+        return changed(owner(guest), guest, prefer);
     }
 
     /** On sign-in: the guest cart named by X-Cart-Token joins the caller's cart and is deleted. */
     @POST
     @Path("/merge")
     @RolesAllowed("CUSTOMER")
-    public Response merge(@HeaderParam(CartToken.HEADER) String token) {
+    public Response merge(@HeaderParam(CartToken.HEADER) String token, @HeaderParam(PREFER) String prefer) {
         if (token == null) {
             throw ProblemException.badRequest("CART_TOKEN_REQUIRED", "Send the guest cart's X-Cart-Token.");
         }
-        return answer(carts.merge(CartToken.parse(token), customerId()), null);
+        carts.merge(CartToken.parse(token), customerId());
+        return changed(CartOwner.user(customerId()), null, prefer);
     }
 
     private boolean signedIn() {
@@ -161,6 +186,24 @@ public class CartResource {
         } catch (IllegalArgumentException | NullPointerException e) {
             throw ProblemException.forbidden("This token does not name a customer.");
         }
+    }
+
+    /**
+     * The answer to a change: the cart as it is now, priced (shipping and tax estimate included), or, for a client
+     * that sent {@code Prefer: return=minimal} (RFC 7240) because it only needs to know the change happened (the
+     * storefront redirects to its cart page, which reads the cart anyway), 204 without pricing anything.
+     */
+    private Response changed(CartOwner owner, CartToken guest, String prefer) {
+        if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RETURN_MINIMAL)) {
+            var response = Response.noContent()
+                    .header("Preference-Applied", RETURN_MINIMAL)
+                    .header("Cache-Control", "no-store");
+            if (guest != null) {
+                response.header(CartToken.HEADER, guest.value());
+            }
+            return response.build();
+        }
+        return answer(carts.view(owner), guest);
     }
 
     private static Response answer(CartView view, CartToken guest) {

@@ -80,7 +80,7 @@ public class Carts {
     // Redis first, then the outbox row: a refused add (limit, full cart) never touches the database, and the
     // event commits only when the cart change happened.
     @Transactional
-    public CartView add(CartOwner owner, UUID productId, String sku, int quantity) {
+    public void add(CartOwner owner, UUID productId, String sku, int quantity) {
         checkQuantity(quantity, 1);
         Product product = productOf(productId);
         Product.Sku item = skuOf(product, sku);
@@ -103,14 +103,14 @@ public class Carts {
                 ITEM_ADDED,
                 owner.cartId(),
                 new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
-        return view(owner);
     }
 
     /** Sets a line's quantity; 0 removes the line. */
-    public CartView changeQuantity(CartOwner owner, String sku, int quantity) {
+    public void changeQuantity(CartOwner owner, String sku, int quantity) {
         checkQuantity(quantity, 0);
         if (quantity == 0) {
-            return remove(owner, sku);
+            remove(owner, sku);
+            return;
         }
         var line = store.read(owner.cartId()).lines().stream()
                 .filter(l -> l.sku().equals(sku))
@@ -123,28 +123,24 @@ public class Carts {
         if (!store.set(owner.cartId(), sku, quantity, item.priceMinor())) {
             throw lineNotFound(sku);
         }
-        return view(owner);
     }
 
-    public CartView remove(CartOwner owner, String sku) {
+    public void remove(CartOwner owner, String sku) {
         if (!store.remove(owner.cartId(), sku)) {
             throw lineNotFound(sku);
         }
-        return view(owner);
     }
 
     /** Moves the guest cart's lines into the customer's cart (quantities add up, capped) and deletes it. */
-    public CartView merge(CartToken guest, UUID userId) {
-        CartOwner user = CartOwner.user(userId);
-        store.merge(CartOwner.guest(guest).cartId(), user.cartId());
-        return view(user);
+    public void merge(CartToken guest, UUID userId) {
+        store.merge(CartOwner.guest(guest).cartId(), CartOwner.user(userId).cartId());
     }
 
     /**
      * Keeps a discount code with the cart, after checking that it applies to the cart's available lines now:
      * a code that does not is refused with the pricing package's 422 problem and not kept.
      */
-    public CartView applyDiscountCode(CartOwner owner, String code) {
+    public void applyDiscountCode(CartOwner owner, String code) {
         if (code == null || code.isBlank()) {
             throw ProblemException.invalidField("code", "must not be blank");
         }
@@ -154,23 +150,19 @@ public class Carts {
                     "CART_EMPTY", "The cart has no item that can be bought now to apply a discount code to.");
         }
         store.choose(owner.cartId(), CartStore.DISCOUNT_CODE, quotes.check(priced, code.trim()));
-        return view(owner);
     }
 
-    public CartView removeDiscountCode(CartOwner owner) {
+    public void removeDiscountCode(CartOwner owner) {
         store.forget(owner.cartId(), CartStore.DISCOUNT_CODE);
-        return view(owner);
     }
 
     /** Where the shipping and tax estimate is for; the cart may still be empty. */
-    public CartView chooseDestination(CartOwner owner, CartDestination destination) {
+    public void chooseDestination(CartOwner owner, CartDestination destination) {
         store.choose(owner.cartId(), CartStore.DESTINATION, destination.stored());
-        return view(owner);
     }
 
-    public CartView removeDestination(CartOwner owner) {
+    public void removeDestination(CartOwner owner) {
         store.forget(owner.cartId(), CartStore.DESTINATION);
-        return view(owner);
     }
 
     /**

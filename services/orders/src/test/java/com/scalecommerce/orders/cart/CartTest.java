@@ -86,6 +86,42 @@ class CartTest {
     }
 
     @Test
+    void aClientPreferringAMinimalAnswerGetsNoContentAndTheChangeStillHappens() {
+        UUID cap = ProductsStub.product("Cap", new Sku("CAP", 1200, true));
+
+        Response added = add(given().header("Prefer", "return=minimal"), cap, "CAP", 2);
+        added.then()
+                .statusCode(204)
+                .header("Preference-Applied", "return=minimal")
+                .header(CartToken.HEADER, notNullValue());
+        assertThat(added.asString()).isEmpty();
+        String token = added.header(CartToken.HEADER);
+
+        guest(token)
+                .header("Prefer", "return=minimal")
+                .contentType(ContentType.JSON)
+                .body(Map.of("quantity", 3))
+                .patch("/api/cart/items/CAP")
+                .then()
+                .statusCode(204);
+        guest(token).get("/api/cart").then().statusCode(200).body("lines[0].quantity", equalTo(3));
+
+        guest(token)
+                .header("Prefer", "return=minimal")
+                .delete("/api/cart/items/CAP")
+                .then()
+                .statusCode(204);
+        guest(token).get("/api/cart").then().statusCode(200).body("lines", hasSize(0));
+        // Refusals are the same problem answers either way.
+        guest(token)
+                .header("Prefer", "return=minimal")
+                .delete("/api/cart/items/CAP")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
     void aGuestCartTokenThatIsNotOursIsRefused() {
         given().header(CartToken.HEADER, "short")
                 .get("/api/cart")

@@ -19,13 +19,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Orders' cart API. A guest's cart is named by the {@code X-Cart-Token} header (null: none yet; orders creates the
  * cart on the first add and answers the new token in the same header); a signed-in customer's by the bearer token
- * (then the cart token is null). Every answer is the cart view.
+ * (then the cart token is null). A read answers the cart view; a change is sent with {@code Prefer: return=minimal}
+ * and answers 204 (the new token, if any, in the header): the storefront redirects to its cart page after a change,
+ * which reads the cart anyway, so orders need not price it twice.
  */
 @RegisterRestClient(configKey = "orders")
 @Path("/api/cart")
@@ -41,11 +44,13 @@ interface OrdersApi {
 
     @POST
     @Path("/items")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> add(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, AddItem item);
 
     @PATCH
     @Path("/items/{sku}")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> quantity(
             @HeaderParam(AUTHORIZATION) String bearer,
             @HeaderParam(CART_TOKEN) String token,
@@ -54,6 +59,7 @@ interface OrdersApi {
 
     @DELETE
     @Path("/items/{sku}")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> remove(
             @HeaderParam(AUTHORIZATION) String bearer,
             @HeaderParam(CART_TOKEN) String token,
@@ -61,20 +67,24 @@ interface OrdersApi {
 
     @PUT
     @Path("/discount-code")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> applyCode(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Code code);
 
     @DELETE
     @Path("/discount-code")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> removeCode(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     /** On sign-in: the guest cart (token) joins the customer's (bearer) and is deleted at orders. */
     @POST
     @Path("/merge")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> merge(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     @PUT
     @Path("/destination")
+    @ClientHeaderParam(name = "Prefer", value = "return=minimal")
     RestResponse<CartView> destination(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Where where);
 

@@ -2,6 +2,7 @@ package com.scalecommerce.web.storefront;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -40,9 +41,18 @@ public class OrdersStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Every cart call (any method, any /api/cart path) answers this view and echoes the token. */
+    /**
+     * Every cart read (any /api/cart path) answers this view and echoes the token; a change sent with
+     * {@code Prefer: return=minimal}, as the storefront sends them, answers 204 with the token, as orders does.
+     */
     public static void answers(Map<String, Object> view) {
         stub(any(urlPathMatching("/api/cart.*")), 200, view);
+        server.stubFor(any(urlPathMatching("/api/cart.*"))
+                .withHeader("Prefer", equalTo("return=minimal"))
+                .willReturn(aResponse()
+                        .withStatus(204)
+                        .withHeader("Preference-Applied", "return=minimal")
+                        .withHeader("X-Cart-Token", TOKEN)));
     }
 
     public static void stub(MappingBuilder request, int status, Object body) {
