@@ -7,6 +7,8 @@
 #    sign-in-each: home, sign-in form, sign in, category, product, add to cart, account, remove, sign out;
 #    signed-in:    sign in once per shopper, then loop home, category, product, add to cart, account, remove.
 #    The account step is /account, or /cart while the web app has no account page (said in the output).
+#    After each mode: the CPU seconds each process used during it (services, the local PostgreSQL and Redis, the
+#    load generator) and per journey request: where the 2 cores went, so a ceiling can be read off the figures.
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
 #    own throughput and p99 under load.
 # Loopback only; bounded by the durations.
@@ -16,7 +18,10 @@ WEB=${WEB_URL:-http://127.0.0.1:8080}
 USERS=${USERS_URL:-http://127.0.0.1:8081}
 DURATION=${1:-30s}
 SHOPPERS=${2:-32}
-WARMUP=${BENCH_WARMUP:-10s}
+# The warm-up lets the JIT compilers of six JVMs finish their work: on 2 cores, C2 compiling under load otherwise
+# takes a large share of the measured window (a fresh users answered /api/users/me at 185, 365, then 531 req/s in
+# three 10 s runs back to back).
+WARMUP=${BENCH_WARMUP:-60s}
 ACCOUNTS=${BENCH_ACCOUNTS:-32}
 PAGE_DURATION=${BENCH_PAGE_DURATION:-15s}
 ACCOUNTS_FILE=.run/web-journey-accounts.txt
@@ -63,12 +68,50 @@ if [ "$(curl -sS -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$WEB/acc
   echo "NOTE: $WEB/account answers 404 (no account page yet): the journey's account step is /cart instead"
 fi
 
-# 2. The journeys.
+# CPU accounting: utime + stime of each process (a JVM's every thread; PostgreSQL's every backend of the local
+# cluster, found through its postmaster; Redis' server), read from /proc before and after the measured window.
+pg_pids() {
+  local data pm
+  data=$(psql -h 127.0.0.1 -U postgres -Atc 'show data_directory' 2>/dev/null) || return 0
+  pm=$(head -1 "$data/postmaster.pid" 2>/dev/null) || return 0
+  echo "$pm" $(pgrep -P "$pm")
+}
+redis_pids() { redis-cli info server 2>/dev/null | sed -n 's/^process_id:\([0-9]*\).*/\1/p'; }
+cpu_ticks() { # pids... -> summed utime+stime ticks of those still alive
+  local total=0 p
+  for p in "$@"; do [ -r "/proc/$p/stat" ] && total=$((total + $(awk '{print $14 + $15}' "/proc/$p/stat"))); done
+  echo $total
+}
+cpu_snapshot() { # -> "name ticks" lines
+  local s
+  for s in web users products orders analytics; do echo "$s $(cpu_ticks "$(cat ".run/pids/$s.pid")")"; done
+  echo "postgres $(cpu_ticks $(pg_pids))"
+  echo "redis $(cpu_ticks $(redis_pids))"
+  echo "load-generator $(cpu_ticks $(pgrep -f 'load/WebJourney.java'))"
+}
+
+# 2. The journeys. The CPU snapshots are taken at the generator's marks: "measuring" when the warm-up ends,
+#    "measured" when the window closes.
 for mode in sign-in-each signed-in; do
   echo
   echo "== journey, $mode: $SHOPPERS shoppers, warm-up $WARMUP, measured $DURATION =="
+  out=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx512m load/WebJourney.java --accounts "$ACCOUNTS_FILE" --mode $mode --url "$WEB" \
-    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" --account-page "$ACCOUNT_PAGE" || true
+    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" --account-page "$ACCOUNT_PAGE" > "$out" 2>&1 &
+  generator=$!
+  until grep -q '^measuring' "$out" 2>/dev/null || ! kill -0 $generator 2>/dev/null; do sleep 0.1; done
+  before=$(cpu_snapshot)
+  until grep -q '^measured$' "$out" 2>/dev/null || ! kill -0 $generator 2>/dev/null; do sleep 0.1; done
+  after=$(cpu_snapshot)
+  wait $generator || true
+  grep -v '^measur' "$out"
+  requests=$(awk '$1 == "ALL" {print $2}' "$out")
+  seconds=$(sed -n 's/^measuring \([0-9.]*\) s$/\1/p' "$out")
+  rm -f "$out"
+  echo "CPU during the measured window (2 cores = $(awk -v s="${seconds:-0}" 'BEGIN {print 2 * s}') CPU-seconds available):"
+  join <(echo "$before" | sort) <(echo "$after" | sort) | awk -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" '
+    { cpu = ($3 - $2) / hz; total += cpu; printf "  %-15s %7.1f s   %6.2f ms per journey request\n", $1, cpu, n ? 1000 * cpu / n : 0 }
+    END { printf "  %-15s %7.1f s   %6.2f ms per journey request\n", "all", total, n ? 1000 * total / n : 0 }'
 done
 
 # 3. Single pages: what the home, category, search and product pages sustain on their own.
