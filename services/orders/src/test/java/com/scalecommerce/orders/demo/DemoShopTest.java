@@ -1,17 +1,26 @@
 package com.scalecommerce.orders.demo;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 
 import com.scalecommerce.platform.testing.TestTokenIssuer;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -24,6 +33,40 @@ class DemoShopTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("scalecommerce.orders.demo.enabled", "true");
         }
+    }
+
+    @Inject
+    DemoShop demoShop;
+
+    @Inject
+    AgroalDataSource db;
+
+    /** Two replicas starting at once on an empty shop (REPLICAS=2 in Compose): one sets it up, the other waits. */
+    @Test
+    void twoReplicasStartingTogetherSetUpTheDemoShopOnce() throws Exception {
+        execute("delete from shipping_zone"); // areas and methods go with their zone
+        execute("delete from tax_rate");
+        execute("delete from discount where code = 'WELCOME10'");
+        var gate = new CyclicBarrier(2);
+        try (var replicas = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> starts = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                starts.add(replicas.submit(() -> {
+                    gate.await();
+                    demoShop.onStart(null);
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts) {
+                start.get(1, TimeUnit.MINUTES); // a replica that failed its start throws here
+            }
+        }
+
+        assertThat(count("select count(*) from shipping_zone")).isEqualTo(2);
+        assertThat(count("select count(*) from shipping_method")).isEqualTo(3);
+        assertThat(count("select count(*) from tax_rate")).isEqualTo(3);
+        assertThat(count("select count(*) from discount where code = 'WELCOME10'"))
+                .isEqualTo(1);
     }
 
     @Test
@@ -61,5 +104,21 @@ class DemoShopTest {
                 .then()
                 .statusCode(200)
                 .body("items.name", hasItems("United States", "Europe and Canada"));
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (var connection = db.getConnection();
+                var statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private long count(String sql) throws SQLException {
+        try (var connection = db.getConnection();
+                var statement = connection.createStatement();
+                var rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 }

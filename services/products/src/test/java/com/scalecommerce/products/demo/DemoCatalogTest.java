@@ -12,8 +12,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -41,6 +47,9 @@ class DemoCatalogTest {
     @Inject
     ImageStorage images;
 
+    @Inject
+    DemoCatalog catalog;
+
     private final String admin = TestTokenIssuer.admin(UUID.randomUUID());
 
     @Test
@@ -48,6 +57,20 @@ class DemoCatalogTest {
         assertThat(count("select count(*) from product where status = 'ACTIVE'"))
                 .isGreaterThanOrEqualTo(2000);
         assertThat(count("select count(*) from featured_product")).isPositive();
+    }
+
+    /** Two replicas starting at once on an empty catalog (REPLICAS=2 in Compose): one loads it, the other waits. */
+    @Test
+    void twoReplicasStartingTogetherLoadTheEmptyCatalogOnce() throws Exception {
+        db.execute("truncate table product, category, brand cascade");
+        Callable<DemoCatalog.LoadReport> start =
+                () -> catalog.load(2000, DemoMode.STARTUP_SEED, DemoCatalog.Mode.IF_EMPTY);
+
+        List<DemoCatalog.LoadReport> reports = atOnce(start, start);
+
+        assertThat(reports).filteredOn(DemoCatalog.LoadReport::loaded).hasSize(1);
+        assertThat(count("select count(*) from product")).isEqualTo(2000);
+        assertThat(count("select count(*) from featured_product")).isBetween(1L, 8L);
     }
 
     @Test
@@ -167,6 +190,26 @@ class DemoCatalogTest {
 
     private String checksum() {
         return db.single(CHECKSUM).toString();
+    }
+
+    /** Runs the tasks on threads of their own, released together, like replicas starting at the same moment. */
+    @SafeVarargs
+    private static <T> List<T> atOnce(Callable<T>... tasks) throws Exception {
+        var gate = new CyclicBarrier(tasks.length);
+        try (var threads = Executors.newFixedThreadPool(tasks.length)) {
+            List<Future<T>> running = new ArrayList<>();
+            for (Callable<T> task : tasks) {
+                running.add(threads.submit(() -> {
+                    gate.await();
+                    return task.call();
+                }));
+            }
+            List<T> results = new ArrayList<>();
+            for (Future<T> each : running) {
+                results.add(each.get(5, TimeUnit.MINUTES));
+            }
+            return results;
+        }
     }
 
     private long count(String sql) {
