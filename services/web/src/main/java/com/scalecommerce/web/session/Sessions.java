@@ -80,14 +80,7 @@ public class Sessions {
             return Optional.empty();
         }
         try {
-            byte[] sealed = B64D.decode(cookie.getValue());
-            if (sealed.length <= NONCE_BYTES) {
-                return Optional.empty();
-            }
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(cookieName.getBytes(StandardCharsets.US_ASCII));
-            byte[] plain = cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
+            byte[] plain = open(cookie.getValue(), cookieName);
             Payload p = JSON.readValue(plain, Payload.class);
             if (p.s() == null || p.s().isEmpty()) {
                 return Optional.empty();
@@ -119,21 +112,50 @@ public class Sessions {
         try {
             byte[] plain = JSON.writeValueAsBytes(
                     new Payload(session.seed(), session.cartToken(), flash, session.signIn(), session.checkout()));
+            String value = seal(plain, cookieName);
+            return cookieName + "=" + value + "; Path=/; Max-Age=" + MAX_AGE.toSeconds() + "; HttpOnly; SameSite=Lax"
+                    + (secure ? "; Secure" : "");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot seal the session", e);
+        }
+    }
+
+    /**
+     * {@code plain} encrypted and authenticated with the session key (AES-256-GCM, a random nonce), bound to
+     * {@code purpose} (associated data: a value sealed for one use does not open for another), as base64url.
+     */
+    public String seal(byte[] plain, String purpose) {
+        try {
             byte[] nonce = new byte[NONCE_BYTES];
             RANDOM.nextBytes(nonce);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(cookieName.getBytes(StandardCharsets.US_ASCII));
+            cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
             byte[] sealed = cipher.doFinal(plain);
-            String value = B64.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
+            return B64.encodeToString(ByteBuffer.allocate(nonce.length + sealed.length)
                     .put(nonce)
                     .put(sealed)
                     .array());
-            return cookieName + "=" + value + "; Path=/; Max-Age=" + MAX_AGE.toSeconds() + "; HttpOnly; SameSite=Lax"
-                    + (secure ? "; Secure" : "");
-        } catch (GeneralSecurityException | java.io.IOException e) {
-            throw new IllegalStateException("cannot seal the session", e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot seal a value", e);
         }
+    }
+
+    /** What {@link #seal} sealed for {@code purpose}; throws when it was not (tampered, another key or purpose). */
+    public byte[] open(String sealedValue, String purpose) throws GeneralSecurityException {
+        byte[] sealed;
+        try {
+            sealed = B64D.decode(sealedValue);
+        } catch (IllegalArgumentException e) {
+            throw new GeneralSecurityException("not base64url", e);
+        }
+        if (sealed.length <= NONCE_BYTES) {
+            throw new GeneralSecurityException("too short");
+        }
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, aesKey, new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
+        cipher.updateAAD(purpose.getBytes(StandardCharsets.UTF_8));
+        return cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES);
     }
 
     /** The Set-Cookie header value that deletes the session (sign-out ends more than the tokens: a fresh start). */
