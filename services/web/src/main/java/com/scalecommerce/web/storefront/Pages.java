@@ -3,6 +3,7 @@ package com.scalecommerce.web.storefront;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.HomePage;
 import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.RawString;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;
 
@@ -14,13 +15,11 @@ public class Pages {
 
     static native TemplateInstance home(List<CategoryNode> nav, HomePage home);
 
-    static native TemplateInstance listing(List<CategoryNode> nav, ListingView view);
+    /** {@code content}: the grid, facets and pager, rendered by {@link SharedFragments#listingContent}. */
+    static native TemplateInstance listing(List<CategoryNode> nav, String heading, String q, RawString content);
 
-    /**
-     * {@code csrf}: the session's token for the "Add to cart" and review forms; {@code flash}: the outcome of the
-     * last review posted from this page, shown once.
-     */
-    static native TemplateInstance product(List<CategoryNode> nav, ProductView view, String csrf, String flash);
+    /** {@code content}: the product, its options and reviews, rendered by {@link SharedFragments#productContent}. */
+    static native TemplateInstance product(List<CategoryNode> nav, String title, RawString content);
 
     /** Any failure shown to a browser; {@code nav} is empty there, to render without calling products. */
     public static native TemplateInstance error(List<CategoryNode> nav, int status, String title, String message);

@@ -1,13 +1,21 @@
 package com.scalecommerce.web.storefront;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.HomePage;
+import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
+import com.scalecommerce.web.catalog.CatalogModels.ProductDetail;
+import com.scalecommerce.web.catalog.CatalogModels.ReviewPage;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.RawString;
 import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
@@ -20,6 +28,14 @@ import java.util.function.Supplier;
  * expires, so "the same instance as last time" means "the same data"; a new instance (products answered again) is
  * rendered afresh. Only the latest version is kept: while an entry is replaced, a request still holding the older
  * instance renders it once more, which is correct, merely not saved. The templates use {@code inject:fragments}.
+ *
+ * <p>Category pages: the grid, facets and pager are a function of the listing products answered (one instance per
+ * filter set while {@code Catalog} caches it) and of the page's own address and heading; they are kept beside that
+ * instance (weak keys: when the listing cache lets it go, the markup goes with it).
+ *
+ * <p>Product pages likewise, beside the product instance, per option chosen, reviews shown and signed in or not.
+ * The one thing of the viewer's own in them, the session's CSRF token in the forms, is rendered as a placeholder
+ * and put in per request; a page with a flash message (after posting a review, rare) is rendered whole.
  */
 @ApplicationScoped
 @Named("fragments")
@@ -29,14 +45,31 @@ public class SharedFragments {
 
     private final Template categoryNav;
     private final Template homeContent;
+    private final Template listingContent;
+    private final Template productContent;
+    private final Cache<ListingPage, ConcurrentMap<String, RawString>> listings =
+            Caffeine.newBuilder().weakKeys().maximumSize(5_000).build();
+    private final Cache<ProductDetail, ConcurrentMap<ProductVariant, String>> products =
+            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
+
+    /** What a product page's content depends on besides the product; the reviews are compared by value. */
+    public record ProductVariant(String sku, boolean signedIn, Optional<ReviewPage> reviews) {}
+
+    /** Cannot occur in a CSRF token (base64url) nor be changed by HTML escaping. */
+    private static final String CSRF_PLACEHOLDER = "csrf-placeholder-5d1c0b";
+
     private final AtomicReference<Rendered> lastNav = new AtomicReference<>();
     private final AtomicReference<Rendered> lastHome = new AtomicReference<>();
 
     SharedFragments(
             @Location("fragments/categoryNav.html") Template categoryNav,
-            @Location("fragments/homeContent.html") Template homeContent) {
+            @Location("fragments/homeContent.html") Template homeContent,
+            @Location("fragments/listingContent.html") Template listingContent,
+            @Location("fragments/productContent.html") Template productContent) {
         this.categoryNav = categoryNav;
         this.homeContent = homeContent;
+        this.listingContent = listingContent;
+        this.productContent = productContent;
     }
 
     /** The category bar under the header. */
@@ -47,6 +80,42 @@ public class SharedFragments {
     /** The home page below the header: banners, featured, new arrivals, best sellers. */
     public RawString homeContent(HomePage home) {
         return renderedOnce(lastHome, home, () -> homeContent.data("home", home).render());
+    }
+
+    /**
+     * A category page's content for the listing {@code page} as {@code view} shows it; {@code viewKey} names everything
+     * else the view is made of (the page's address with its query, the heading), so equal keys give equal markup.
+     */
+    public RawString listingContent(ListingPage page, String viewKey, Supplier<ListingView> view) {
+        return listings.get(page, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(viewKey, key -> listingContent(view.get()));
+    }
+
+    /** A listing rendered for this request only (a search: its page is asked of products each time). */
+    public RawString listingContent(ListingView view) {
+        return new RawString(listingContent.data("view", view).render());
+    }
+
+    /** A product page's content for a viewer with this session's {@code csrf} token. */
+    public RawString productContent(
+            ProductDetail product, ProductVariant variant, Supplier<ProductView> view, String csrf) {
+        String shared = products.get(product, p -> new ConcurrentHashMap<>())
+                .computeIfAbsent(variant, key -> render(view.get(), CSRF_PLACEHOLDER, null, key.signedIn()));
+        return new RawString(shared.replace(CSRF_PLACEHOLDER, csrf));
+    }
+
+    /** A product page's content rendered for this request only (it shows a flash message). */
+    public RawString productContent(ProductView view, String csrf, String flash, boolean signedIn) {
+        return new RawString(render(view, csrf, flash, signedIn));
+    }
+
+    private String render(ProductView view, String csrf, String flash, boolean signedIn) {
+        return productContent
+                .data("view", view)
+                .data("csrf", csrf)
+                .data("flash", flash)
+                .data("signedIn", signedIn)
+                .render();
     }
 
     private static RawString renderedOnce(AtomicReference<Rendered> last, Object data, Supplier<String> render) {

@@ -4,6 +4,7 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.web.WebConfig;
 import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
+import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
 import com.scalecommerce.web.events.BehaviourEvents;
@@ -49,12 +50,15 @@ public class StorefrontResource {
     private final WebConfig config;
     private final Viewer viewer;
     private final BehaviourEvents events;
+    private final SharedFragments fragments;
 
-    StorefrontResource(Catalog catalog, WebConfig config, Viewer viewer, BehaviourEvents events) {
+    StorefrontResource(
+            Catalog catalog, WebConfig config, Viewer viewer, BehaviourEvents events, SharedFragments fragments) {
         this.catalog = catalog;
         this.config = config;
         this.viewer = viewer;
         this.events = events;
+        this.fragments = fragments;
     }
 
     @GET
@@ -72,8 +76,12 @@ public class StorefrontResource {
         List<CategoryNode> nav = catalog.categories();
         CategoryNode category = find(nav, slug)
                 .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category."));
-        var view = query.view(category.name(), "/c/" + Urls.encodePath(slug), join(page), List.of());
-        return Pages.listing(nav, view);
+        String action = "/c/" + Urls.encodePath(slug);
+        ListingPage listing = join(page);
+        String viewKey = action + "?" + uri.getRequestUri().getRawQuery() + "#" + category.name();
+        var content = fragments.listingContent(
+                listing, viewKey, () -> query.view(category.name(), action, listing, List.of()));
+        return Pages.listing(nav, category.name(), null, content);
     }
 
     @GET
@@ -97,7 +105,7 @@ public class StorefrontResource {
         }
         String heading = query.q() == null ? "All products" : "Results for “" + query.q() + "”";
         var view = query.view(heading, "/search", page, didYouMean);
-        return Pages.listing(join(nav), view);
+        return Pages.listing(join(nav), heading, query.q(), fragments.listingContent(view));
     }
 
     @GET
@@ -110,7 +118,16 @@ public class StorefrontResource {
         // (getCsrf starts one; SessionCookieFilter sends it).
         String csrf = viewer.getCsrf();
         events.productViewed(product.id(), viewer.session());
-        return Pages.product(join(nav), ProductView.of(product, sku, reviews), csrf, viewer.takeFlash());
+        String flash = viewer.takeFlash();
+        boolean signedIn = viewer.isSignedIn();
+        var content = flash == null
+                ? fragments.productContent(
+                        product,
+                        new SharedFragments.ProductVariant(sku, signedIn, reviews),
+                        () -> ProductView.of(product, sku, reviews),
+                        csrf)
+                : fragments.productContent(ProductView.of(product, sku, reviews), csrf, flash, signedIn);
+        return Pages.product(join(nav), product.name(), content);
     }
 
     /** Autocomplete for app.js: a same-origin JSON proxy of products' suggestions, with the page URL of each. */

@@ -11,6 +11,7 @@ import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @QuarkusTestResource(ProductsStub.class)
+@QuarkusTestResource(OrdersStub.class)
 class StorefrontPagesTest {
 
     @Inject
@@ -134,6 +136,39 @@ class StorefrontPagesTest {
         assertThat(small.select(".stock").text()).isEqualTo("Out of stock");
         assertThat(small.select("form.add-to-cart button").hasAttr("disabled")).isTrue();
         assertThat(small.select(".gallery img").first().attr("src")).isEqualTo("https://img.test/SKY-S.png");
+    }
+
+    @Test
+    void aProductPageRenderedOnceForEveryoneCarriesEachVisitorsOwnCsrfToken() {
+        ProductsStub.product("twin-kite", "Twin Kite", new ProductsStub.Sku("TWIN-1", "One", 1500, true));
+
+        // Two browsers, each with a session of its own; the second is served the markup the first one made.
+        Response first = given().accept("text/html").get("/p/twin-kite");
+        Response second = given().accept("text/html").get("/p/twin-kite");
+        String firstToken = Jsoup.parse(first.asString())
+                .select("form.add-to-cart input[name=_csrf]")
+                .val();
+        String secondToken = Jsoup.parse(second.asString())
+                .select("form.add-to-cart input[name=_csrf]")
+                .val();
+
+        assertThat(firstToken).isNotBlank().isNotEqualTo(secondToken);
+        assertThat(first.asString() + second.asString()).doesNotContain("csrf-placeholder");
+        // Each token is the one of the session that came with its page: the add-to-cart form works for both.
+        OrdersStub.answers(Map.of("lines", List.of(), "currency", "EUR"));
+        for (var visit : List.of(Map.entry(first, firstToken), Map.entry(second, secondToken))) {
+            given().cookie(visit.getKey().getDetailedCookie(Browser.COOKIE))
+                    .contentType("application/x-www-form-urlencoded")
+                    .formParam("_csrf", visit.getValue())
+                    .formParam("productId", UUID.randomUUID().toString())
+                    .formParam("sku", "TWIN-1")
+                    .formParam("quantity", "1")
+                    .redirects()
+                    .follow(false)
+                    .post("/cart/items")
+                    .then()
+                    .statusCode(303);
+        }
     }
 
     @Test
