@@ -18,10 +18,10 @@ WEB=${WEB_URL:-http://127.0.0.1:8080}
 USERS=${USERS_URL:-http://127.0.0.1:8081}
 DURATION=${1:-30s}
 SHOPPERS=${2:-32}
-# The warm-up lets the JIT compilers of six JVMs finish their work: on 2 cores, C2 compiling under load otherwise
-# takes a large share of the measured window (a fresh users answered /api/users/me at 185, 365, then 531 req/s in
-# three 10 s runs back to back).
-WARMUP=${BENCH_WARMUP:-60s}
+# The warm-up lets the JIT compilers of six JVMs finish most of their work: on 2 cores, C2 compiling under load
+# otherwise takes a large share of the measured window. After a 60 s warm-up orders' compiler threads still used
+# half of its CPU, and back-to-back 30 s signed-in runs gave 238, 352, 380, 440, 456 req/s; 150 s is most of that.
+WARMUP=${BENCH_WARMUP:-150s}
 ACCOUNTS=${BENCH_ACCOUNTS:-32}
 PAGE_DURATION=${BENCH_PAGE_DURATION:-15s}
 ACCOUNTS_FILE=.run/web-journey-accounts.txt
