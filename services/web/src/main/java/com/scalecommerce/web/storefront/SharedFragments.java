@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -58,6 +59,9 @@ public class SharedFragments {
     /** Cannot occur in a CSRF token (base64url) nor be changed by HTML escaping. */
     private static final String CSRF_PLACEHOLDER = "csrf-placeholder-5d1c0b";
 
+    /** Sort orders, facet choices and options of one listing or product: a few dozen in real use. */
+    static final int VARIANTS_KEPT = 64;
+
     private final AtomicReference<Rendered> lastNav = new AtomicReference<>();
     private final AtomicReference<Rendered> lastHome = new AtomicReference<>();
 
@@ -87,8 +91,7 @@ public class SharedFragments {
      * else the view is made of (the page's address with its query, the heading), so equal keys give equal markup.
      */
     public RawString listingContent(ListingPage page, String viewKey, Supplier<ListingView> view) {
-        return listings.get(page, p -> new ConcurrentHashMap<>())
-                .computeIfAbsent(viewKey, key -> listingContent(view.get()));
+        return kept(listings.get(page, p -> new ConcurrentHashMap<>()), viewKey, key -> listingContent(view.get()));
     }
 
     /** A listing rendered for this request only (a search: its page is asked of products each time). */
@@ -99,8 +102,10 @@ public class SharedFragments {
     /** A product page's content for a viewer with this session's {@code csrf} token. */
     public RawString productContent(
             ProductDetail product, ProductVariant variant, Supplier<ProductView> view, String csrf) {
-        String shared = products.get(product, p -> new ConcurrentHashMap<>())
-                .computeIfAbsent(variant, key -> render(view.get(), CSRF_PLACEHOLDER, null, key.signedIn()));
+        String shared = kept(
+                products.get(product, p -> new ConcurrentHashMap<>()),
+                variant,
+                key -> render(view.get(), CSRF_PLACEHOLDER, null, key.signedIn()));
         return new RawString(shared.replace(CSRF_PLACEHOLDER, csrf));
     }
 
@@ -116,6 +121,22 @@ public class SharedFragments {
                 .data("flash", flash)
                 .data("signedIn", signedIn)
                 .render();
+    }
+
+    /**
+     * The markup for {@code key}, rendered now if it is not kept yet. At most {@link #VARIANTS_KEPT} per version of
+     * the data: the keys come from request addresses (any query parameter, any sku), so a client inventing them must
+     * not grow the heap; what is past the bound is rendered for its request only.
+     */
+    private static <K, V> V kept(ConcurrentMap<K, V> variants, K key, Function<K, V> render) {
+        V markup = variants.get(key);
+        if (markup == null) {
+            markup = render.apply(key);
+            if (variants.size() < VARIANTS_KEPT) {
+                variants.putIfAbsent(key, markup);
+            }
+        }
+        return markup;
     }
 
     private static RawString renderedOnce(AtomicReference<Rendered> last, Object data, Supplier<String> render) {
