@@ -75,9 +75,8 @@ public class CartResource {
             @HeaderParam(PREFER) String prefer,
             @Valid @NotNull NewItem item) {
         CartToken guest = signedIn() ? null : token == null ? CartToken.generate() : CartToken.parse(token);
-        CartOwner owner = owner(guest);
-        carts.add(owner, item.productId(), item.sku(), item.quantity());
-        return changed(owner, guest, prefer);
+        carts.add(owner(guest), item.productId(), item.sku(), item.quantity());
+        return changed(guest, prefer);
     }
 
     @PATCH
@@ -89,7 +88,7 @@ public class CartResource {
             @Valid @NotNull QuantityChange change) {
         var guest = guestToken(token);
         carts.changeQuantity(owner(guest), sku, change.quantity());
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     @DELETE
@@ -100,7 +99,7 @@ public class CartResource {
             @PathParam("sku") String sku) {
         var guest = guestToken(token);
         carts.remove(owner(guest), sku);
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     /** Checked against the cart now: a code that does not apply is a 422 problem and is not kept. */
@@ -112,7 +111,7 @@ public class CartResource {
             @Valid @NotNull DiscountCodeChoice choice) {
         var guest = guestToken(token);
         carts.applyDiscountCode(owner(guest), choice.code());
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     @DELETE
@@ -121,7 +120,7 @@ public class CartResource {
             @HeaderParam(CartToken.HEADER) String token, @HeaderParam(PREFER) String prefer) {
         var guest = guestToken(token);
         carts.removeDiscountCode(owner(guest));
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     @PUT
@@ -133,7 +132,7 @@ public class CartResource {
         var guest = guestToken(token);
         var destination = CartDestination.parse(choice.country(), choice.region());
         carts.chooseDestination(owner(guest), destination);
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     @DELETE
@@ -141,7 +140,7 @@ public class CartResource {
     public Response removeDestination(@HeaderParam(CartToken.HEADER) String token, @HeaderParam(PREFER) String prefer) {
         var guest = guestToken(token);
         carts.removeDestination(owner(guest));
-        return changed(owner(guest), guest, prefer);
+        return changed(guest, prefer);
     }
 
     /** On sign-in: the guest cart named by X-Cart-Token joins the caller's cart and is deleted. */
@@ -153,7 +152,7 @@ public class CartResource {
             throw ProblemException.badRequest("CART_TOKEN_REQUIRED", "Send the guest cart's X-Cart-Token.");
         }
         carts.merge(CartToken.parse(token), customerId());
-        return changed(CartOwner.user(customerId()), null, prefer);
+        return changed(null, prefer);
     }
 
     private boolean signedIn() {
@@ -193,7 +192,7 @@ public class CartResource {
      * that sent {@code Prefer: return=minimal} (RFC 7240) because it only needs to know the change happened (the
      * storefront redirects to its cart page, which reads the cart anyway), 204 without pricing anything.
      */
-    private Response changed(CartOwner owner, CartToken guest, String prefer) {
+    private Response changed(CartToken guest, String prefer) {
         if (prefer != null && prefer.toLowerCase(Locale.ROOT).contains(RETURN_MINIMAL)) {
             var response = Response.noContent()
                     .header("Preference-Applied", RETURN_MINIMAL)
@@ -203,7 +202,7 @@ public class CartResource {
             }
             return response.build();
         }
-        return answer(carts.view(owner), guest);
+        return answer(carts.view(owner(guest)), guest);
     }
 
     private static Response answer(CartView view, CartToken guest) {

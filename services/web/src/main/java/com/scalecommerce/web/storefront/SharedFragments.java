@@ -13,57 +13,45 @@ import io.quarkus.qute.Template;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Named;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The parts of pages that are the same for every shopper (the category navigation on every page, the home page's
- * banners and product rows), rendered once per version of their data instead of once per request: template
- * rendering was the largest share of the storefront's CPU under the browse journey.
+ * The parts of pages that are the same for every shopper (the category bar on every page, the home page, category
+ * grids, product pages), rendered once per version of their data instead of once per request: template rendering
+ * was the largest share of the storefront's CPU under the browse journey.
  *
  * <p>A version is the data object itself. {@code Catalog}'s caches hand out the same instance until their entry
- * expires, so "the same instance as last time" means "the same data"; a new instance (products answered again) is
- * rendered afresh. Only the latest version is kept: while an entry is replaced, a request still holding the older
- * instance renders it once more, which is correct, merely not saved. The templates use {@code inject:fragments}.
+ * expires, so "the same instance as before" means "the same data"; a new instance (products answered again) is
+ * rendered afresh. The markup is kept beside that instance (weak keys, compared by identity): when the catalog
+ * cache lets the instance go, its markup goes with it. Per version there may be variants: a category grid per
+ * address (sort, facets chosen), a product page per option chosen, reviews shown and signed in or not.
  *
- * <p>Category pages: the grid, facets and pager are a function of the listing products answered (one instance per
- * filter set while {@code Catalog} caches it) and of the page's own address and heading; they are kept beside that
- * instance (weak keys: when the listing cache lets it go, the markup goes with it).
- *
- * <p>Product pages likewise, beside the product instance, per option chosen, reviews shown and signed in or not.
- * The one thing of the viewer's own in them, the session's CSRF token in the forms, is rendered as a placeholder
- * and put in per request; a page with a flash message (after posting a review, rare) is rendered whole.
+ * <p>The one thing of the viewer's own in a product page, the session's CSRF token in its forms, is rendered as a
+ * placeholder and put in per request; a page with a flash message (after posting a review, rare) is rendered whole.
+ * The layout reaches the category bar through {@code inject:fragments}.
  */
 @ApplicationScoped
 @Named("fragments")
 public class SharedFragments {
 
-    private record Rendered(Object data, RawString html) {}
+    /** What a product page's content depends on besides the product; the reviews are compared by value. */
+    public record ProductVariant(String sku, boolean signedIn, Optional<ReviewPage> reviews) {}
+
+    /** Sort orders, facet choices and options of one listing or product: a few dozen in real use. */
+    static final int VARIANTS_KEPT = 64;
+
+    /** Cannot occur in a CSRF token (base64url) nor be changed by HTML escaping. */
+    private static final String CSRF_PLACEHOLDER = "csrf-placeholder-5d1c0b";
 
     private final Template categoryNav;
     private final Template homeContent;
     private final Template listingContent;
     private final Template productContent;
-    private final Cache<ListingPage, ConcurrentMap<String, RawString>> listings =
-            Caffeine.newBuilder().weakKeys().maximumSize(5_000).build();
-    private final Cache<ProductDetail, ConcurrentMap<ProductVariant, String>> products =
-            Caffeine.newBuilder().weakKeys().maximumSize(10_000).build();
-
-    /** What a product page's content depends on besides the product; the reviews are compared by value. */
-    public record ProductVariant(String sku, boolean signedIn, Optional<ReviewPage> reviews) {}
-
-    /** Cannot occur in a CSRF token (base64url) nor be changed by HTML escaping. */
-    private static final String CSRF_PLACEHOLDER = "csrf-placeholder-5d1c0b";
-
-    /** Sort orders, facet choices and options of one listing or product: a few dozen in real use. */
-    static final int VARIANTS_KEPT = 64;
-
-    private final AtomicReference<Rendered> lastNav = new AtomicReference<>();
-    private final AtomicReference<Rendered> lastHome = new AtomicReference<>();
+    private final Cache<Object, Map<Object, RawString>> rendered =
+            Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
 
     SharedFragments(
             @Location("fragments/categoryNav.html") Template categoryNav,
@@ -78,20 +66,21 @@ public class SharedFragments {
 
     /** The category bar under the header. */
     public RawString categoryNav(List<CategoryNode> nav) {
-        return renderedOnce(lastNav, nav, () -> categoryNav.data("nav", nav).render());
+        return kept(nav, "", () -> categoryNav.data("nav", nav).render());
     }
 
     /** The home page below the header: banners, featured, new arrivals, best sellers. */
     public RawString homeContent(HomePage home) {
-        return renderedOnce(lastHome, home, () -> homeContent.data("home", home).render());
+        return kept(home, "", () -> homeContent.data("home", home).render());
     }
 
     /**
-     * A category page's content for the listing {@code page} as {@code view} shows it; {@code viewKey} names everything
-     * else the view is made of (the page's address with its query, the heading), so equal keys give equal markup.
+     * A category page's content for the listing {@code page} as {@code view} shows it; {@code viewKey} names
+     * everything else the view is made of (the page's address with its query, the heading), so equal keys give
+     * equal markup.
      */
     public RawString listingContent(ListingPage page, String viewKey, Supplier<ListingView> view) {
-        return kept(listings.get(page, p -> new ConcurrentHashMap<>()), viewKey, key -> listingContent(view.get()));
+        return kept(page, viewKey, () -> listingContent(view.get()).toString());
     }
 
     /** A listing rendered for this request only (a search: its page is asked of products each time). */
@@ -102,11 +91,8 @@ public class SharedFragments {
     /** A product page's content for a viewer with this session's {@code csrf} token. */
     public RawString productContent(
             ProductDetail product, ProductVariant variant, Supplier<ProductView> view, String csrf) {
-        String shared = kept(
-                products.get(product, p -> new ConcurrentHashMap<>()),
-                variant,
-                key -> render(view.get(), CSRF_PLACEHOLDER, null, key.signedIn()));
-        return new RawString(shared.replace(CSRF_PLACEHOLDER, csrf));
+        RawString shared = kept(product, variant, () -> render(view.get(), CSRF_PLACEHOLDER, null, variant.signedIn()));
+        return new RawString(shared.getValue().replace(CSRF_PLACEHOLDER, csrf));
     }
 
     /** A product page's content rendered for this request only (it shows a flash message). */
@@ -124,28 +110,19 @@ public class SharedFragments {
     }
 
     /**
-     * The markup for {@code key}, rendered now if it is not kept yet. At most {@link #VARIANTS_KEPT} per version of
-     * the data: the keys come from request addresses (any query parameter, any sku), so a client inventing them must
-     * not grow the heap; what is past the bound is rendered for its request only.
+     * The markup of {@code variant} of this version of the data, rendered now if it is not kept yet. At most
+     * {@link #VARIANTS_KEPT} per version: variants come from request addresses (any query parameter, any sku), so a
+     * client inventing them must not grow the heap; what is past the bound is rendered for its request only.
      */
-    private static <K, V> V kept(ConcurrentMap<K, V> variants, K key, Function<K, V> render) {
-        V markup = variants.get(key);
+    RawString kept(Object version, Object variant, Supplier<String> render) {
+        Map<Object, RawString> variants = rendered.get(version, v -> new ConcurrentHashMap<>());
+        RawString markup = variants.get(variant);
         if (markup == null) {
-            markup = render.apply(key);
+            markup = new RawString(render.get());
             if (variants.size() < VARIANTS_KEPT) {
-                variants.putIfAbsent(key, markup);
+                variants.putIfAbsent(variant, markup);
             }
         }
         return markup;
-    }
-
-    private static RawString renderedOnce(AtomicReference<Rendered> last, Object data, Supplier<String> render) {
-        Rendered seen = last.get();
-        if (seen != null && seen.data() == data) {
-            return seen.html();
-        }
-        var fresh = new Rendered(data, new RawString(render.get()));
-        last.set(fresh);
-        return fresh.html();
     }
 }
