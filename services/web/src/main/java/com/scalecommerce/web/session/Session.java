@@ -52,6 +52,11 @@ public record Session(String seed, String cartToken, String flash, SignIn signIn
             long accessExpiresAt,
             String refreshToken) {
 
+        public SignIn {
+            // Sessions keeps opened sessions for reuse across requests: nothing in one may change.
+            roles = roles == null ? null : List.copyOf(roles);
+        }
+
         public boolean hasRole(String role) {
             return roles != null && roles.contains(role);
         }
@@ -114,7 +119,12 @@ public record Session(String seed, String cartToken, String flash, SignIn signIn
                 @JsonProperty("t") long totalMinor,
                 @JsonProperty("m") String shippingMethod,
                 @JsonProperty("l") List<PlacedLine> lines,
-                @JsonProperty("x") int moreLines) {}
+                @JsonProperty("x") int moreLines) {
+
+            public Placed {
+                lines = lines == null ? null : List.copyOf(lines);
+            }
+        }
 
         @JsonIgnoreProperties(ignoreUnknown = true)
         public record PlacedLine(

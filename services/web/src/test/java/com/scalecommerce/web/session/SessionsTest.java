@@ -1,0 +1,96 @@
+package com.scalecommerce.web.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.scalecommerce.web.WebConfig;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.lang.reflect.Proxy;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The session cookie: what one seals the other opens, tampering is no session, and an opened cookie is reused. */
+class SessionsTest {
+
+    private final Sessions sessions = new Sessions(config(randomKey()));
+
+    @Test
+    void aSealedSessionOpensAgainAndTheSameCookieIsOpenedOnce() {
+        var roles = new ArrayList<>(List.of("CUSTOMER"));
+        var signIn = new Session.SignIn("u1", "ann@example.com", roles, "access", 1_900_000_000L, "refresh");
+        Session session = Sessions.fresh().withCartToken("cart-1").withSignIn(signIn);
+        HttpHeaders browser = browserSending(cookieValue(sessions.setCookie(session)));
+
+        Session first = sessions.read(browser).orElseThrow();
+        assertThat(first).isEqualTo(session);
+        // The next page with the same cookie gets the session opened before, not a fresh decryption.
+        assertThat(sessions.read(browser).orElseThrow()).isSameAs(first);
+
+        // Kept sessions are shared between requests, so nothing in them can change.
+        roles.add("ADMIN");
+        assertThat(first.signIn().hasRole("ADMIN")).isFalse();
+    }
+
+    @Test
+    void aTamperedCookieOrAnotherKeysCookieIsNoSession() {
+        String value = cookieValue(sessions.setCookie(Sessions.fresh()));
+        char last = value.charAt(value.length() - 2);
+        String tampered =
+                value.substring(0, value.length() - 2) + (last == 'A' ? 'B' : 'A') + value.charAt(value.length() - 1);
+
+        assertThat(sessions.read(browserSending(tampered))).isEmpty();
+        assertThat(new Sessions(config(randomKey())).read(browserSending(value)))
+                .isEmpty();
+        assertThat(sessions.read(browserSending(value))).isPresent();
+    }
+
+    private static String cookieValue(String setCookie) {
+        return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
+    }
+
+    private static HttpHeaders browserSending(String value) {
+        // Sessions reads nothing but the cookies.
+        Map<String, Cookie> cookies = Map.of("sc", new Cookie("sc", value));
+        return (HttpHeaders) Proxy.newProxyInstance(
+                HttpHeaders.class.getClassLoader(), new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("getCookies")) {
+                        return cookies;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static WebConfig config(String key) {
+        return new WebConfig() {
+            @Override
+            public int pageSize() {
+                return 24;
+            }
+
+            @Override
+            public int retryAfterSeconds() {
+                return 5;
+            }
+
+            @Override
+            public String sessionKey() {
+                return key;
+            }
+
+            @Override
+            public boolean insecureCookies() {
+                return true; // the cookie is named sc
+            }
+        };
+    }
+}
