@@ -1,5 +1,6 @@
 package com.scalecommerce.users.token;
 
+import com.scalecommerce.platform.web.security.VerifiedTokens;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
@@ -24,10 +25,11 @@ import org.jose4j.lang.UnresolvableKeyException;
  */
 @ApplicationScoped
 @Alternative
-@Priority(1)
+@Priority(2) // over the platform's CachingTokenVerifier, which checks against the JWKS over HTTP
 public class KeyRingTokenVerifier extends JWTCallerPrincipalFactory {
 
     private final JwtConsumer consumer;
+    private final VerifiedTokens verified = VerifiedTokens.forServices();
 
     KeyRingTokenVerifier(KeyRing ring, JwtSettings jwt) {
         this.consumer = new JwtConsumerBuilder()
@@ -48,6 +50,10 @@ public class KeyRingTokenVerifier extends JWTCallerPrincipalFactory {
 
     @Override
     public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        return verified.get(token, this::verify);
+    }
+
+    private JWTCallerPrincipal verify(String token) throws ParseException {
         try {
             JwtClaims claims = consumer.processToClaims(token);
             // Quarkus reads roles from "groups"; our tokens name the claim "roles".

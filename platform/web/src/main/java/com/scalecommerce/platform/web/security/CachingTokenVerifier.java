@@ -1,0 +1,28 @@
+package com.scalecommerce.platform.web.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
+import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+
+/**
+ * The services' access-token verification (smallrye-jwt's own, against users' JWKS) behind {@link VerifiedTokens}.
+ * users, which verifies against its in-memory key ring instead, replaces this with an alternative of higher priority.
+ */
+@ApplicationScoped
+@Alternative
+@Priority(1)
+public class CachingTokenVerifier extends JWTCallerPrincipalFactory {
+
+    private final JWTCallerPrincipalFactory verification = new DefaultJWTCallerPrincipalFactory();
+    private final VerifiedTokens verified = VerifiedTokens.forServices();
+
+    @Override
+    public JWTCallerPrincipal parse(String token, JWTAuthContextInfo authContextInfo) throws ParseException {
+        return verified.get(token, t -> verification.parse(t, authContextInfo));
+    }
+}
