@@ -33,17 +33,24 @@ public class Login {
 
     public TokenResponse login(String rawEmail, String password, String clientIp) {
         String email = EmailAddress.normalise(rawEmail);
-        throttle.checkAllowed(email, clientIp);
+        LoginThrottle.Attempt attempt = throttle.reserve(email, clientIp);
 
-        Optional<Account> found = accounts.findByEmail(email).filter(a -> a.status() != AccountStatus.DELETED);
-        boolean passwordMatches = found.isPresent()
-                ? hasher.verify(found.get().passwordHash(), password)
-                : hasher.verifyAgainstNothing(password);
+        Optional<Account> found;
+        boolean passwordMatches;
+        try {
+            found = accounts.findByEmail(email).filter(a -> a.status() != AccountStatus.DELETED);
+            passwordMatches = found.isPresent()
+                    ? hasher.verify(found.get().passwordHash(), password)
+                    : hasher.verifyAgainstNothing(password);
+        } catch (RuntimeException unchecked) {
+            throttle.giveBack(attempt);
+            throw unchecked;
+        }
         if (!passwordMatches) {
-            throttle.recordFailure(email, clientIp);
+            // The attempt was counted as a failure when it was reserved.
             throw ProblemException.unauthorized("INVALID_CREDENTIALS", "The email or password is wrong.");
         }
-        throttle.recordSuccess(email);
+        throttle.recordSuccess(attempt);
 
         Account account = found.get();
         // Only someone who knows the password learns that the account is disabled.

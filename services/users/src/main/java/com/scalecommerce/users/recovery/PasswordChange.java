@@ -34,11 +34,20 @@ public class PasswordChange {
     public void change(Sessions.SignedIn caller, String currentPassword, String newPassword, String clientIp) {
         var account = caller.account();
         // A stolen access token must not become a way to guess the password faster than logging in.
-        throttle.checkAllowed(account.email(), clientIp);
-        if (!hasher.verify(account.passwordHash(), currentPassword)) {
-            throttle.recordFailure(account.email(), clientIp);
+        LoginThrottle.Attempt attempt = throttle.reserve(account.email(), clientIp);
+        boolean currentPasswordMatches;
+        try {
+            currentPasswordMatches = hasher.verify(account.passwordHash(), currentPassword);
+        } catch (RuntimeException unchecked) {
+            throttle.giveBack(attempt);
+            throw unchecked;
+        }
+        if (!currentPasswordMatches) {
+            // The attempt was counted as a failure when it was reserved.
             throw ProblemException.invalidField("currentPassword", "is wrong");
         }
+        // Right, but not a sign-in: only this attempt stops counting, the account's earlier failures stay.
+        throttle.giveBack(attempt);
         policy.check("newPassword", newPassword);
         accounts.changePassword(account.id(), hasher.hash(newPassword));
         sessions.revokeAllExcept(account.id(), caller.sessionId());

@@ -10,17 +10,30 @@ import static org.hamcrest.Matchers.equalTo;
 import com.scalecommerce.users.Api;
 import com.scalecommerce.users.UsersTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 /** Windows and delays are shortened in the test profile (see application.properties). */
 @QuarkusTest
 @QuarkusTestResource(UsersTestEnvironment.class)
 class LoginThrottleTest {
+
+    @TestHTTPResource("/api/auth/login")
+    URI loginUrl;
 
     @org.junit.jupiter.api.BeforeEach
     void sendOnlyTheAddressesChosenHere() {
@@ -83,6 +96,55 @@ class LoginThrottleTest {
         await().atMost(Duration.ofSeconds(8))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> loginFrom(attacker, newEmail(), "spray attempt").statusCode() == 401);
+    }
+
+    @Test
+    void parallelGuessesGetNoMoreThanTheFreeFailures() throws Exception {
+        Api.useFreshClientAddress();
+        String email = newEmail();
+        Api.register(email, PASSWORD).then().statusCode(202);
+
+        // All sent at once, each from its own address: checking the limit before the slow hash and counting
+        // the failure after it would let every one of them through.
+        int guesses = 12;
+        var start = new CountDownLatch(1);
+        List<Integer> statuses;
+        try (var http = HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1)
+                        .build();
+                var senders = Executors.newFixedThreadPool(guesses)) {
+            List<Future<Integer>> answers = IntStream.range(0, guesses)
+                    .mapToObj(i -> senders.submit(() -> {
+                        start.await();
+                        return guessFrom(http, Api.randomIp(), email, "parallel guess " + i);
+                    }))
+                    .toList();
+            start.countDown();
+            statuses = answers.stream().map(LoginThrottleTest::join).toList();
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        assertThat(statuses.stream().filter(status -> status == 401).count())
+                .as("guesses checked against the password")
+                .isBetween(1L, 5L);
+    }
+
+    private int guessFrom(HttpClient http, String ip, String email, String password) throws Exception {
+        var request = HttpRequest.newBuilder(loginUrl)
+                .header("X-Forwarded-For", ip)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}"))
+                .build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Response loginFrom(String ip, String email, String password) {
