@@ -4,6 +4,7 @@ import com.scalecommerce.platform.events.Outbox;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.users.address.AddressBook;
 import com.scalecommerce.users.password.PasswordHasher;
+import com.scalecommerce.users.throttle.LoginThrottle;
 import com.scalecommerce.users.token.Sessions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,23 +26,43 @@ public class AccountDeletion {
     private final AddressBook addresses;
     private final Sessions sessions;
     private final Outbox outbox;
+    private final LoginThrottle throttle;
 
     AccountDeletion(
-            AgroalDataSource db, PasswordHasher passwords, AddressBook addresses, Sessions sessions, Outbox outbox) {
+            AgroalDataSource db,
+            PasswordHasher passwords,
+            AddressBook addresses,
+            Sessions sessions,
+            Outbox outbox,
+            LoginThrottle throttle) {
         this.db = db;
+        this.throttle = throttle;
         this.passwords = passwords;
         this.addresses = addresses;
         this.sessions = sessions;
         this.outbox = outbox;
     }
 
-    /** The current password is required: a stolen access token alone must not be able to erase an account. */
+    /**
+     * The current password is required: a stolen access token alone must not be able to erase an account, nor
+     * become a way to guess the password faster than signing in (the login throttle counts these attempts too).
+     */
     @Transactional
-    public void delete(UUID accountId, String currentPassword) {
-        String hash = currentHash(accountId);
-        if (!passwords.verify(hash, currentPassword)) {
+    public void delete(Sessions.SignedIn caller, String currentPassword, String clientIp) {
+        UUID accountId = caller.account().id();
+        LoginThrottle.Attempt attempt = throttle.reserve(caller.account().email(), clientIp);
+        boolean matches;
+        try {
+            matches = passwords.verify(currentHash(accountId), currentPassword);
+        } catch (RuntimeException unchecked) {
+            throttle.giveBack(attempt);
+            throw unchecked;
+        }
+        if (!matches) {
+            // The attempt was counted as a failure when it was reserved.
             throw ProblemException.invalidField("currentPassword", "is not your current password");
         }
+        throttle.giveBack(attempt);
         refuseIfLastAdmin(accountId);
         sessions.revokeAll(accountId);
         addresses.removeAll(accountId);

@@ -3,8 +3,10 @@ package com.scalecommerce.users.profile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.scalecommerce.users.deletion.AccountDeletion;
 import com.scalecommerce.users.deletion.DeletionRequest;
+import com.scalecommerce.users.throttle.ClientAddress;
 import com.scalecommerce.users.token.Sessions;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
@@ -49,8 +52,8 @@ public class ProfileResource {
     /** Erases the account's personal data and ends every session; needs the current password. */
     @DELETE
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response delete(@Valid @NotNull DeletionRequest request) {
-        deletion.delete(me(), request.currentPassword());
+    public Response delete(@Valid @NotNull DeletionRequest request, @Context HttpServerRequest http) {
+        deletion.delete(sessions.current(caller), request.currentPassword(), ClientAddress.of(http));
         return Response.noContent().build();
     }
 

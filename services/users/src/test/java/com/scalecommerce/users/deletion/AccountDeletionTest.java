@@ -45,6 +45,23 @@ class AccountDeletionTest {
     }
 
     @Test
+    void guessingThePasswordHereIsThrottledLikeSigningIn() {
+        String email = Api.newEmail();
+        String token = (String) Api.signedUp(email).get("access_token");
+        for (int guess = 0; guess < 5; guess++) {
+            delete(token, "guess " + guess).then().statusCode(400);
+        }
+        delete(token, "guess 5")
+                .then()
+                .statusCode(429)
+                .contentType("application/problem+json")
+                .header("Retry-After", org.hamcrest.Matchers.notNullValue());
+        // The same account's sign-in shares the count: the guesses here were failures there too.
+        Api.login(email, Api.PASSWORD).then().statusCode(429);
+        Api.me(token).then().statusCode(200);
+    }
+
+    @Test
     void erasesPersonalDataEndsSessionsAndFreesTheEmail() throws SQLException {
         String email = Api.newEmail();
         var tokens = Api.signedUp(email);
