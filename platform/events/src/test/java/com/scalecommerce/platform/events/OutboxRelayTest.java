@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,6 +40,9 @@ class OutboxRelayTest {
     @Inject
     EventProbe probe;
 
+    @Inject
+    AgroalDataSource dataSource;
+
     @Test
     void publishesAnEventOnceItsTransactionCommits() {
         CloudEvent appended = QuarkusTransaction.requiringNew()
@@ -54,6 +58,35 @@ class OutboxRelayTest {
         assertThat(published.subject()).isEqualTo("order-17");
         assertThat(published.data().get("totalMinor").asLong()).isEqualTo(4200);
         await().until(() -> probe.publishedInOutbox(appended.id()));
+    }
+
+    @Test
+    void anEventAppendedWithoutWaitingForDiskIsPublishedAndOnlyItsTransactionSkipsTheWait() {
+        var settings = new ArrayList<String>();
+        CloudEvent appended = QuarkusTransaction.requiringNew().call(() -> {
+            CloudEvent event = outbox.appendWithoutWaitingForDisk(COUNTED, "cart-1", Map.of("quantity", 1));
+            settings.add(synchronousCommit());
+            return event;
+        });
+        // The setting is the transaction's own (SET LOCAL): the pooled connection's next transaction waits again.
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.append(COUNTED, "order-21", Map.of());
+            settings.add(synchronousCommit());
+        });
+
+        assertThat(settings).containsExactly("off", "on");
+        await().until(() -> probe.timesOnStream(STREAM, appended.id()) == 1);
+    }
+
+    private String synchronousCommit() {
+        try (var connection = dataSource.getConnection();
+                var show = connection.createStatement();
+                var rows = show.executeQuery("show synchronous_commit")) {
+            rows.next();
+            return rows.getString(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
