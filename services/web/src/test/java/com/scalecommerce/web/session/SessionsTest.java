@@ -3,14 +3,12 @@ package com.scalecommerce.web.session;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scalecommerce.web.WebConfig;
-import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Proxy;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The session cookie: what one seals the other opens, tampering is no session, and an opened cookie is reused. */
@@ -48,17 +46,32 @@ class SessionsTest {
         assertThat(sessions.read(browserSending(value))).isPresent();
     }
 
+    @Test
+    void findsItsCookieAmongOthersAndOnlyByItsWholeName() {
+        assertThat(Sessions.cookieValue("sc=abc", "sc")).isEqualTo("abc");
+        assertThat(Sessions.cookieValue("a=1; sc=abc; b=2", "sc")).isEqualTo("abc");
+        assertThat(Sessions.cookieValue("a=1;sc=abc", "sc")).isEqualTo("abc");
+        assertThat(Sessions.cookieValue("xsc=evil; scx=evil", "sc")).isNull();
+        assertThat(Sessions.cookieValue("xsc=evil; sc=good", "sc")).isEqualTo("good");
+        // Two Cookie headers (HTTP/2 splits them) come joined with a comma.
+        assertThat(Sessions.cookieValue("a=1, sc=abc", "sc")).isEqualTo("abc");
+        assertThat(Sessions.cookieValue("sc=", "sc")).isEmpty();
+        assertThat(Sessions.cookieValue("sc", "sc")).isNull();
+        assertThat(Sessions.cookieValue("", "sc")).isNull();
+        assertThat(Sessions.cookieValue(null, "sc")).isNull();
+    }
+
     private static String cookieValue(String setCookie) {
         return setCookie.substring(setCookie.indexOf('=') + 1, setCookie.indexOf(';'));
     }
 
     private static HttpHeaders browserSending(String value) {
-        // Sessions reads nothing but the cookies.
-        Map<String, Cookie> cookies = Map.of("sc", new Cookie("sc", value));
+        // Sessions reads nothing but the Cookie header; other cookies of the site come along.
+        String cookieHeader = "theme=dark; sc=" + value + "; xsc=other";
         return (HttpHeaders) Proxy.newProxyInstance(
                 HttpHeaders.class.getClassLoader(), new Class<?>[] {HttpHeaders.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("getCookies")) {
-                        return cookies;
+                    if (method.getName().equals("getHeaderString") && HttpHeaders.COOKIE.equals(args[0])) {
+                        return cookieHeader;
                     }
                     throw new UnsupportedOperationException(method.getName());
                 });
