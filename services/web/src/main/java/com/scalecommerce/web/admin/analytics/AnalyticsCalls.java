@@ -1,5 +1,6 @@
 package com.scalecommerce.web.admin.analytics;
 
+import com.scalecommerce.web.admin.AdminReads;
 import com.scalecommerce.web.admin.analytics.AnalyticsModels.ByCategory;
 import com.scalecommerce.web.admin.analytics.AnalyticsModels.ByProduct;
 import com.scalecommerce.web.admin.analytics.AnalyticsModels.Cohorts;
@@ -14,7 +15,6 @@ import com.scalecommerce.web.http.Refused;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.time.temporal.ChronoUnit;
-import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -22,16 +22,18 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * The policy around analytics' reports. Analytics is not on any shopper's path, so a page never waits long for
- * it: a short timeout per report (1.5 s) and a circuit breaker per report, both on the class, so a down analytics
- * costs nothing after a few tries; each report adds one retry for a dropped connection but none after a timeout (a
- * slow report query would only run twice). A {@link Refused} (bad parameter, no ADMIN) is an answer: neither
- * retried nor counted.
+ * Analytics' reports: the admin's read policy, {@link AdminReads}, with two differences. Analytics is not on any
+ * shopper's path, so a page never waits long for it: 1.5 s per report, and no retry after a timeout (a slow report
+ * query would only run twice); a dropped connection is still retried once. With a breaker per report, a down
+ * analytics costs nothing after a few tries.
  */
 @ApplicationScoped
 @Timeout(value = 1500, unit = ChronoUnit.MILLIS)
-@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
-public class AnalyticsCalls {
+@Retry(
+        maxRetries = 1,
+        delay = 50,
+        abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
+public class AnalyticsCalls extends AdminReads {
 
     private static final String CSV = "csv";
 
@@ -41,82 +43,42 @@ public class AnalyticsCalls {
         this.analytics = analytics;
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Sales sales(String bearer, Period period) {
         return analytics.sales(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public ByProduct salesByProduct(String bearer, Period period, int limit) {
         return analytics.salesByProduct(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public ByCategory salesByCategory(String bearer, Period period) {
         return analytics.salesByCategory(bearer, period.analyticsFrom(), period.analyticsTo());
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Products products(String bearer, Period period, int limit) {
         return analytics.products(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Funnel funnel(String bearer, Period period) {
         return analytics.funnel(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Customers customers(String bearer, Period period) {
         return analytics.customers(bearer, period.analyticsFrom(), period.analyticsTo(), period.granularity());
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Cohorts cohorts(String bearer, Period period) {
         return analytics.cohorts(bearer, period.analyticsFrom(), period.analyticsTo());
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public TopCustomers topCustomers(String bearer, int limit) {
         return analytics.topCustomers(bearer, limit);
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Searches search(String bearer, Period period, int limit) {
         return analytics.search(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
 
-    @Retry(
-            maxRetries = 1,
-            delay = 50,
-            abortOn = {TimeoutException.class, CircuitBreakerOpenException.class, Refused.class})
     public Inventory inventory(String bearer, Period period, int limit) {
         return analytics.inventory(bearer, period.analyticsFrom(), period.analyticsTo(), limit);
     }
@@ -126,6 +88,7 @@ public class AnalyticsCalls {
      * it. An export may take longer than a page's panel, hence the longer timeout; no retry for a download.
      */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 0)
     public Response csv(String bearer, Report report, Period period) {
         // Lifetime value (top customers) has no period; only series take a granularity.
         String from = report.periodic() ? period.analyticsFrom() : null;

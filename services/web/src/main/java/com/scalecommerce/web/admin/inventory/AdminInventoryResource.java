@@ -55,13 +55,20 @@ public class AdminInventoryResource {
     private static final String DOWN =
             "The inventory cannot be reached right now. Nothing was changed; try again in a moment.";
 
-    private final InventoryCalls inventory;
+    private final InventoryReads inventory;
+    private final InventoryChanges inventoryChanges;
     private final AdminAccess access;
     private final Viewer viewer;
     private final WebConfig config;
 
-    AdminInventoryResource(InventoryCalls inventory, AdminAccess access, Viewer viewer, WebConfig config) {
+    AdminInventoryResource(
+            InventoryReads inventory,
+            InventoryChanges inventoryChanges,
+            AdminAccess access,
+            Viewer viewer,
+            WebConfig config) {
         this.inventory = inventory;
+        this.inventoryChanges = inventoryChanges;
         this.access = access;
         this.viewer = viewer;
         this.config = config;
@@ -140,7 +147,7 @@ public class AdminInventoryResource {
                 checked,
                 form,
                 values,
-                () -> inventory.receive(bearer, checked, receipt),
+                () -> inventoryChanges.receive(bearer, checked, receipt),
                 stock ->
                         "Received " + units + ": " + stock.onHand() + " on hand, " + stock.available() + " available.");
     }
@@ -172,7 +179,7 @@ public class AdminInventoryResource {
                 checked,
                 form,
                 values,
-                () -> inventory.correct(bearer, checked, count),
+                () -> inventoryChanges.correct(bearer, checked, count),
                 stock -> "Corrected to " + stock.onHand() + " on hand, " + stock.available() + " available.");
     }
 
@@ -197,7 +204,7 @@ public class AdminInventoryResource {
                 checked,
                 form,
                 values,
-                () -> inventory.threshold(bearer, checked, new Threshold(units)),
+                () -> inventoryChanges.threshold(bearer, checked, new Threshold(units)),
                 stock -> "Low-stock threshold set to " + stock.lowStockThreshold() + ".");
     }
 

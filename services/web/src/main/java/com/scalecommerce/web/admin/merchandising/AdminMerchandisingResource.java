@@ -9,8 +9,8 @@ import com.scalecommerce.web.admin.forms.ServiceCalls;
 import com.scalecommerce.web.admin.merchandising.MerchandisingApi.Banner;
 import com.scalecommerce.web.admin.merchandising.MerchandisingApi.BannerInput;
 import com.scalecommerce.web.admin.merchandising.MerchandisingApi.Featured;
-import com.scalecommerce.web.admin.products.CatalogAdminCalls;
 import com.scalecommerce.web.admin.products.CatalogAdminModels.ProductSummary;
+import com.scalecommerce.web.admin.products.CatalogAdminReads;
 import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Viewer;
 import io.quarkus.qute.CheckedTemplate;
@@ -48,19 +48,22 @@ public class AdminMerchandisingResource {
     private static final String DOWN =
             "Banners and featured products cannot be reached right now. Nothing was changed; try again in a moment.";
 
-    private final MerchandisingCalls merchandising;
-    private final CatalogAdminCalls catalog;
+    private final MerchandisingReads merchandising;
+    private final MerchandisingChanges merchandisingChanges;
+    private final CatalogAdminReads catalog;
     private final AdminAccess access;
     private final Viewer viewer;
     private final WebConfig config;
 
     AdminMerchandisingResource(
-            MerchandisingCalls merchandising,
-            CatalogAdminCalls catalog,
+            MerchandisingReads merchandising,
+            MerchandisingChanges merchandisingChanges,
+            CatalogAdminReads catalog,
             AdminAccess access,
             Viewer viewer,
             WebConfig config) {
         this.merchandising = merchandising;
+        this.merchandisingChanges = merchandisingChanges;
         this.catalog = catalog;
         this.access = access;
         this.viewer = viewer;
@@ -114,7 +117,7 @@ public class AdminMerchandisingResource {
             return refusedBanner(null, form, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> merchandising.createBanner(bearer, input));
+            change(() -> merchandisingChanges.createBanner(bearer, input));
             viewer.flash("Banner \u201c" + input.headline() + "\u201d created.");
             return seeOther(HOME);
         } catch (Refused e) {
@@ -145,7 +148,7 @@ public class AdminMerchandisingResource {
             return refusedBanner(bannerId, form, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> merchandising.replaceBanner(bearer, bannerId, input));
+            change(() -> merchandisingChanges.replaceBanner(bearer, bannerId, input));
             viewer.flash("Banner \u201c" + input.headline() + "\u201d saved.");
             return seeOther(HOME);
         } catch (Refused e) {
@@ -161,7 +164,7 @@ public class AdminMerchandisingResource {
         String bearer = access.requireAdmin(HOME, csrf);
         try {
             change(() -> {
-                merchandising.deleteBanner(bearer, bannerId);
+                merchandisingChanges.deleteBanner(bearer, bannerId);
                 return null;
             });
             viewer.flash("Banner deleted.");
@@ -227,7 +230,7 @@ public class AdminMerchandisingResource {
 
     private Response replaceFeatured(String bearer, List<UUID> ids, String notice, String typed) {
         try {
-            change(() -> merchandising.replaceFeatured(bearer, new Featured(ids)));
+            change(() -> merchandisingChanges.replaceFeatured(bearer, new Featured(ids)));
             viewer.flash(notice);
             return seeOther(HOME);
         } catch (Refused e) {

@@ -4,7 +4,7 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.web.WebConfig;
 import com.scalecommerce.web.admin.AdminAccess;
 import com.scalecommerce.web.admin.orders.AdminOrderModels.Order;
-import com.scalecommerce.web.admin.orders.AdminOrdersCalls.Move;
+import com.scalecommerce.web.admin.orders.AdminOrdersChanges.Move;
 import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Viewer;
 import io.smallrye.common.annotation.RunOnVirtualThread;
@@ -41,13 +41,20 @@ public class AdminOrdersResource {
     static final int PAGE_SIZE = 25;
 
     private final AdminAccess access;
-    private final AdminOrdersCalls orders;
+    private final AdminOrdersReads orders;
+    private final AdminOrdersChanges orderMoves;
     private final Viewer viewer;
     private final WebConfig config;
 
-    AdminOrdersResource(AdminAccess access, AdminOrdersCalls orders, Viewer viewer, WebConfig config) {
+    AdminOrdersResource(
+            AdminAccess access,
+            AdminOrdersReads orders,
+            AdminOrdersChanges orderMoves,
+            Viewer viewer,
+            WebConfig config) {
         this.access = access;
         this.orders = orders;
+        this.orderMoves = orderMoves;
         this.viewer = viewer;
         this.config = config;
     }
@@ -172,7 +179,7 @@ public class AdminOrdersResource {
         Response answer = move(bearer, orderId, Move.refund(bearer, orderId, amountMinor), o -> "was refunded");
         if (answer.getStatus() == 303 && !blank(reason)) {
             try {
-                orders.move(Move.note(bearer, orderId, "Refund reason: " + reason.strip()));
+                orderMoves.move(Move.note(bearer, orderId, "Refund reason: " + reason.strip()));
             } catch (RuntimeException e) {
                 // The refund happened; only its note is missing. Said, not hidden.
                 LOG.debugf(e, "refund note not added to order %s", orderId);
@@ -199,7 +206,7 @@ public class AdminOrdersResource {
 
     private Response move(String bearer, UUID orderId, Move move, Function<Order, String> outcome) {
         try {
-            Order moved = orders.move(move);
+            Order moved = orderMoves.move(move);
             viewer.flash("Order " + moved.number() + " " + outcome.apply(moved) + ".");
             return Response.seeOther(URI.create(orderPath(orderId))).build();
         } catch (Refused e) {

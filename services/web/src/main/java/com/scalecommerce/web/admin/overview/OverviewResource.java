@@ -9,7 +9,7 @@ import com.scalecommerce.web.admin.analytics.AnalyticsModels.SalesBucket;
 import com.scalecommerce.web.admin.analytics.Panel;
 import com.scalecommerce.web.admin.analytics.Period;
 import com.scalecommerce.web.admin.orders.AdminOrderModels.Order;
-import com.scalecommerce.web.admin.orders.AdminOrdersCalls;
+import com.scalecommerce.web.admin.orders.AdminOrdersReads;
 import com.scalecommerce.web.admin.orders.OrderFilters;
 import com.scalecommerce.web.admin.overview.LowStockApi.StockLevel;
 import com.scalecommerce.web.admin.overview.OverviewView.CurrencySalesView;
@@ -50,10 +50,10 @@ public class OverviewResource {
     private final AdminAccess access;
     private final AnalyticsCalls analytics;
     private final LowStockCalls stock;
-    private final AdminOrdersCalls orders;
+    private final AdminOrdersReads orders;
     private final Clock clock = Clock.systemUTC();
 
-    OverviewResource(AdminAccess access, AnalyticsCalls analytics, LowStockCalls stock, AdminOrdersCalls orders) {
+    OverviewResource(AdminAccess access, AnalyticsCalls analytics, LowStockCalls stock, AdminOrdersReads orders) {
         this.access = access;
         this.analytics = analytics;
         this.stock = stock;

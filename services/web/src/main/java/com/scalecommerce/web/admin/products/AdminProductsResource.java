@@ -62,13 +62,20 @@ public class AdminProductsResource {
     private static final String DOWN =
             "The catalog cannot be reached right now. Nothing was changed; try again in a moment.";
 
-    private final CatalogAdminCalls products;
+    private final CatalogAdminReads products;
+    private final CatalogAdminChanges productChanges;
     private final AdminAccess access;
     private final Viewer viewer;
     private final WebConfig config;
 
-    AdminProductsResource(CatalogAdminCalls products, AdminAccess access, Viewer viewer, WebConfig config) {
+    AdminProductsResource(
+            CatalogAdminReads products,
+            CatalogAdminChanges productChanges,
+            AdminAccess access,
+            Viewer viewer,
+            WebConfig config) {
         this.products = products;
+        this.productChanges = productChanges;
         this.access = access;
         this.viewer = viewer;
         this.config = config;
@@ -114,7 +121,7 @@ public class AdminProductsResource {
             return refusedCreate(bearer, product, first, FormProblem.invalid(values.errors()));
         }
         try {
-            Product created = change(() -> products.create(bearer, input));
+            Product created = change(() -> productChanges.create(bearer, input));
             viewer.flash("Product \u201c" + created.name() + "\u201d created.");
             return seeOther(productUrl(created.id()));
         } catch (Refused e) {
@@ -143,7 +150,7 @@ public class AdminProductsResource {
             return refusedEdit(bearer, productId, fields, null, null, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> products.update(bearer, productId, change));
+            change(() -> productChanges.update(bearer, productId, change));
             return done(productId, "Product saved.");
         } catch (Refused e) {
             return refusedEdit(bearer, productId, fields, null, null, FormProblem.of(e));
@@ -172,7 +179,7 @@ public class AdminProductsResource {
         UUID productId = uuid(id);
         String bearer = access.requireAdmin(productUrl(productId), csrf);
         try {
-            change(() -> products.archive(bearer, productId));
+            change(() -> productChanges.archive(bearer, productId));
             return done(productId, "Archived: hidden from shoppers, kept for orders and reviews.");
         } catch (Refused e) {
             return refusedEdit(bearer, productId, null, null, null, FormProblem.of(e));
@@ -193,7 +200,7 @@ public class AdminProductsResource {
             return refusedEdit(bearer, product, null, variant, null, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> products.addVariant(bearer, productId, input));
+            change(() -> productChanges.addVariant(bearer, productId, input));
             return done(productId, "Variant " + input.sku() + " added. Receive its stock under Inventory.");
         } catch (Refused e) {
             return refusedEdit(bearer, product, null, variant, null, FormProblem.of(e));
@@ -219,7 +226,7 @@ public class AdminProductsResource {
             return refusedEdit(bearer, product, null, null, kept, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> products.updateVariant(bearer, productId, variantUuid, input));
+            change(() -> productChanges.updateVariant(bearer, productId, variantUuid, input));
             return done(productId, "Variant " + input.sku() + " saved.");
         } catch (Refused e) {
             return refusedEdit(bearer, product, null, null, kept, FormProblem.of(e));
@@ -254,7 +261,7 @@ public class AdminProductsResource {
         var upload = new ImageUpload(
                 file.uploadedFile(), file.fileName(), file.contentType(), FormValues.text(alt), variant);
         try {
-            change(() -> products.uploadImage(bearer, productId, upload));
+            change(() -> productChanges.uploadImage(bearer, productId, upload));
             return done(productId, "Image uploaded.");
         } catch (Refused e) {
             return refusedEdit(bearer, productId, null, null, null, FormProblem.of(e));
@@ -270,7 +277,7 @@ public class AdminProductsResource {
         UUID image = uuid(imageId);
         String bearer = access.requireAdmin(productUrl(productId), csrf);
         try {
-            change(() -> products.deleteImage(bearer, productId, image));
+            change(() -> productChanges.deleteImage(bearer, productId, image));
             return done(productId, "Image removed.");
         } catch (Refused e) {
             return refusedEdit(bearer, productId, null, null, null, FormProblem.of(e));
@@ -307,7 +314,7 @@ public class AdminProductsResource {
         }
         var input = new NewCategory(categoryName, null, null, parent, null);
         try {
-            change(() -> products.createCategory(bearer, input));
+            change(() -> productChanges.createCategory(bearer, input));
             viewer.flash("Category \u201c" + categoryName + "\u201d created.");
             return seeOther("/admin/products/categories");
         } catch (Refused e) {
@@ -325,7 +332,7 @@ public class AdminProductsResource {
         String bearer = access.requireAdmin("/admin/products/categories", csrf);
         try {
             change(() -> {
-                products.deleteCategory(bearer, category);
+                productChanges.deleteCategory(bearer, category);
                 return null;
             });
             viewer.flash("Category deleted.");
@@ -342,7 +349,7 @@ public class AdminProductsResource {
         String bearer = access.requireAdmin(productUrl(productId), csrf);
         Product product = read(() -> products.product(bearer, productId));
         try {
-            change(() -> products.update(bearer, productId, ProductChange.withStatus(product, status)));
+            change(() -> productChanges.update(bearer, productId, ProductChange.withStatus(product, status)));
             return done(productId, notice);
         } catch (Refused e) {
             return refusedEdit(bearer, product, null, null, null, FormProblem.of(e));

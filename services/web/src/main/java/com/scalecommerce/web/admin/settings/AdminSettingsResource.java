@@ -50,13 +50,20 @@ public class AdminSettingsResource {
     private static final String DOWN =
             "Shipping, tax and discount settings cannot be reached right now. Nothing was changed; try again in a moment.";
 
-    private final PricingSettingsCalls orders;
+    private final PricingSettingsReads orders;
+    private final PricingSettingsChanges settingChanges;
     private final AdminAccess access;
     private final Viewer viewer;
     private final WebConfig config;
 
-    AdminSettingsResource(PricingSettingsCalls orders, AdminAccess access, Viewer viewer, WebConfig config) {
+    AdminSettingsResource(
+            PricingSettingsReads orders,
+            PricingSettingsChanges settingChanges,
+            AdminAccess access,
+            Viewer viewer,
+            WebConfig config) {
         this.orders = orders;
+        this.settingChanges = settingChanges;
         this.access = access;
         this.viewer = viewer;
         this.config = config;
@@ -123,7 +130,7 @@ public class AdminSettingsResource {
     public Response createZone(@RestForm("_csrf") String csrf, @BeanParam ZoneForm form) {
         String bearer = access.requireAdmin(HOME + "/zones/new", csrf);
         try {
-            Zone zone = change(() -> orders.createZone(bearer, form.toInput()));
+            Zone zone = change(() -> settingChanges.createZone(bearer, form.toInput()));
             viewer.flash("Zone \u201c" + zone.name() + "\u201d created. Add its shipping methods below.");
             return seeOther(zoneUrl(zone.id()));
         } catch (Refused e) {
@@ -149,7 +156,7 @@ public class AdminSettingsResource {
         UUID zoneId = uuid(id);
         String bearer = access.requireAdmin(zoneUrl(zoneId), csrf);
         try {
-            change(() -> orders.replaceZone(bearer, zoneId, form.toInput()));
+            change(() -> settingChanges.replaceZone(bearer, zoneId, form.toInput()));
             viewer.flash("Zone saved.");
             return seeOther(zoneUrl(zoneId));
         } catch (Refused e) {
@@ -165,7 +172,7 @@ public class AdminSettingsResource {
         String bearer = access.requireAdmin(zoneUrl(zoneId), csrf);
         try {
             change(() -> {
-                orders.deleteZone(bearer, zoneId);
+                settingChanges.deleteZone(bearer, zoneId);
                 return null;
             });
             viewer.flash("Zone deleted.");
@@ -187,7 +194,7 @@ public class AdminSettingsResource {
             return refusedZone(bearer, zoneId, null, form, null, null, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> orders.addMethod(bearer, zoneId, input));
+            change(() -> settingChanges.addMethod(bearer, zoneId, input));
             viewer.flash("Shipping method \u201c" + input.name() + "\u201d added.");
             return seeOther(zoneUrl(zoneId));
         } catch (Refused e) {
@@ -212,7 +219,7 @@ public class AdminSettingsResource {
             return refusedZone(bearer, zoneId, null, null, method, form, FormProblem.invalid(values.errors()));
         }
         try {
-            change(() -> orders.replaceMethod(bearer, zoneId, method, input));
+            change(() -> settingChanges.replaceMethod(bearer, zoneId, method, input));
             viewer.flash("Shipping method \u201c" + input.name() + "\u201d saved.");
             return seeOther(zoneUrl(zoneId));
         } catch (Refused e) {
@@ -230,7 +237,7 @@ public class AdminSettingsResource {
         String bearer = access.requireAdmin(zoneUrl(zoneId), csrf);
         try {
             change(() -> {
-                orders.deleteMethod(bearer, zoneId, method);
+                settingChanges.deleteMethod(bearer, zoneId, method);
                 return null;
             });
             viewer.flash("Shipping method deleted.");
@@ -259,7 +266,7 @@ public class AdminSettingsResource {
         if (!values.valid()) {
             return refusedTaxRate(null, form, FormProblem.invalid(values.errors()));
         }
-        return saveTaxRate(null, form, () -> orders.createTaxRate(bearer, input));
+        return saveTaxRate(null, form, () -> settingChanges.createTaxRate(bearer, input));
     }
 
     @GET
@@ -283,7 +290,7 @@ public class AdminSettingsResource {
         if (!values.valid()) {
             return refusedTaxRate(rateId, form, FormProblem.invalid(values.errors()));
         }
-        return saveTaxRate(rateId, form, () -> orders.replaceTaxRate(bearer, rateId, input));
+        return saveTaxRate(rateId, form, () -> settingChanges.replaceTaxRate(bearer, rateId, input));
     }
 
     @POST
@@ -292,7 +299,7 @@ public class AdminSettingsResource {
     public Response deleteTaxRate(@PathParam("id") String id, @RestForm("_csrf") String csrf) {
         UUID rateId = uuid(id);
         String bearer = access.requireAdmin(HOME, csrf);
-        return delete(bearer, () -> orders.deleteTaxRate(bearer, rateId), "Tax rate deleted.");
+        return delete(bearer, () -> settingChanges.deleteTaxRate(bearer, rateId), "Tax rate deleted.");
     }
 
     // --- Discount codes ---
@@ -314,7 +321,7 @@ public class AdminSettingsResource {
         if (!values.valid()) {
             return refusedDiscount(null, form, FormProblem.invalid(values.errors()));
         }
-        return saveDiscount(null, form, () -> orders.createDiscount(bearer, input));
+        return saveDiscount(null, form, () -> settingChanges.createDiscount(bearer, input));
     }
 
     @GET
@@ -339,7 +346,7 @@ public class AdminSettingsResource {
         if (!values.valid()) {
             return refusedDiscount(current, form, FormProblem.invalid(values.errors()));
         }
-        return saveDiscount(current, form, () -> orders.replaceDiscount(bearer, discountId, input));
+        return saveDiscount(current, form, () -> settingChanges.replaceDiscount(bearer, discountId, input));
     }
 
     /** Deactivating keeps the code and its redemptions (orders refuses to delete a code that was used). */
@@ -351,7 +358,7 @@ public class AdminSettingsResource {
         String bearer = access.requireAdmin(HOME, csrf);
         Discount current = read(() -> orders.discount(bearer, discountId));
         try {
-            change(() -> orders.replaceDiscount(bearer, discountId, DiscountInput.of(current, false)));
+            change(() -> settingChanges.replaceDiscount(bearer, discountId, DiscountInput.of(current, false)));
             viewer.flash("Code " + current.code() + " deactivated: it no longer applies to carts.");
             return seeOther(HOME);
         } catch (Refused e) {
@@ -367,7 +374,7 @@ public class AdminSettingsResource {
     public Response deleteDiscount(@PathParam("id") String id, @RestForm("_csrf") String csrf) {
         UUID discountId = uuid(id);
         String bearer = access.requireAdmin(HOME, csrf);
-        return delete(bearer, () -> orders.deleteDiscount(bearer, discountId), "Discount code deleted.");
+        return delete(bearer, () -> settingChanges.deleteDiscount(bearer, discountId), "Discount code deleted.");
     }
 
     // --- Shared ---

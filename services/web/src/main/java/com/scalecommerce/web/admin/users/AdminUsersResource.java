@@ -48,13 +48,16 @@ public class AdminUsersResource {
     static final int AUDIT_ENTRIES = 20;
 
     private final AdminAccess access;
-    private final AdminUsersCalls users;
+    private final AdminUsersReads users;
+    private final AdminUsersChanges userChanges;
     private final Viewer viewer;
     private final WebConfig config;
 
-    AdminUsersResource(AdminAccess access, AdminUsersCalls users, Viewer viewer, WebConfig config) {
+    AdminUsersResource(
+            AdminAccess access, AdminUsersReads users, AdminUsersChanges userChanges, Viewer viewer, WebConfig config) {
         this.access = access;
         this.users = users;
+        this.userChanges = userChanges;
         this.viewer = viewer;
         this.config = config;
     }
@@ -135,7 +138,7 @@ public class AdminUsersResource {
 
     private Response change(String bearer, UUID userId, Function<AdminUsersApi, AdminUser> change, String outcome) {
         try {
-            AdminUser changed = users.change(change);
+            AdminUser changed = userChanges.change(change);
             viewer.flash(changed.email() + " " + outcome + ".");
             return Response.seeOther(URI.create(userPath(userId))).build();
         } catch (Refused e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.scalecommerce.web.storefront.UsersStub;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,19 @@ public final class CatalogAdminStub {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The first request matching {@code request} answers 503, as a service restarting behind its gateway does; every
+     * later one falls through to the other stubs. Shows whether a call is retried: a retried read still gets its
+     * answer, a change that is never retried reaches the service exactly once.
+     */
+    public static void failsOnce(WireMockServer server, MappingBuilder request) {
+        server.stubFor(request.atPriority(1)
+                .inScenario("fails once: " + UUID.randomUUID())
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(503))
+                .willSetStateTo("failed once"));
     }
 
     public static Map<String, Object> variant(UUID id, String sku, long priceMinor, int onHand) {

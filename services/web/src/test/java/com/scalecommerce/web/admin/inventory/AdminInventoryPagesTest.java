@@ -116,6 +116,35 @@ class AdminInventoryPagesTest {
     }
 
     @Test
+    void aStockReadThatFailsOnceIsAskedAgainAndThePageRenders() {
+        CatalogAdminStub.failsOnce(ProductsStub.server, get(urlEqualTo("/api/admin/inventory/DK-1")));
+        String admin = AdminSignIn.admin();
+
+        Document page = AdminSignIn.open("/admin/inventory/DK-1", admin, 200).html();
+
+        assertThat(page.select("dd.available").text()).isEqualTo("2");
+        ProductsStub.server.verify(2, getRequestedFor(urlEqualTo("/api/admin/inventory/DK-1")));
+    }
+
+    @Test
+    void aReceiptThatFailsIsNotSentAgainSoTheDeliveryIsCountedOnce() {
+        CatalogAdminStub.answer(
+                ProductsStub.server,
+                post(urlEqualTo("/api/admin/inventory/DK-1/receipts")),
+                200,
+                CatalogAdminStub.stock("DK-1", PRODUCT, 13, 1, 5));
+        CatalogAdminStub.failsOnce(ProductsStub.server, post(urlEqualTo("/api/admin/inventory/DK-1/receipts")));
+        String admin = AdminSignIn.admin();
+        var page = AdminSignIn.open("/admin/inventory/DK-1", admin, 200);
+
+        Response failed = AdminSignIn.post(
+                page, "/admin/inventory/DK-1/receipts", Map.of("quantity", "10", "reason", "", "reference", "PO-7"));
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        ProductsStub.server.verify(1, postRequestedFor(urlEqualTo("/api/admin/inventory/DK-1/receipts")));
+    }
+
+    @Test
     void aCorrectionNeedsAReasonAndIsNotSentWithoutOne() {
         String admin = AdminSignIn.admin();
         var page = AdminSignIn.open("/admin/inventory/DK-1", admin, 200);

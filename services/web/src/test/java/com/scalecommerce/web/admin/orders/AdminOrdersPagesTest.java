@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scalecommerce.web.admin.analytics.AdminSession;
 import com.scalecommerce.web.admin.analytics.AnalyticsStub;
+import com.scalecommerce.web.admin.catalog.CatalogAdminStub;
 import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.Browser;
 import com.scalecommerce.web.storefront.OrdersStub;
@@ -301,6 +302,31 @@ class AdminOrdersPagesTest {
                         .statusCode())
                 .isEqualTo(403);
         OrdersStub.server.verify(0, postRequestedFor(urlPathMatching("/api/admin/orders/.*")));
+    }
+
+    @Test
+    void anOrderReadThatFailsOnceIsAskedAgainAndThePageRenders() {
+        CatalogAdminStub.failsOnce(OrdersStub.server, get(urlPathEqualTo(PATH)));
+
+        Response response = Browser.get("/admin/orders/" + ORDER, admin.cookie());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(response.asString()).select("h1").text()).isEqualTo("Order #100042 Paid");
+        OrdersStub.server.verify(2, getRequestedFor(urlPathEqualTo(PATH)));
+    }
+
+    @Test
+    void aRefundThatFailsIsNotSentAgainSoTheCustomerIsRefundedOnce() {
+        OrdersStub.stub(post(urlPathEqualTo(PATH + "/refund")), 200, OrderJson.detail(ORDER, 100042, "REFUNDED", 3499));
+        CatalogAdminStub.failsOnce(OrdersStub.server, post(urlPathEqualTo(PATH + "/refund")));
+
+        Response failed = Browser.post(
+                "/admin/orders/" + ORDER + "/refund",
+                admin.cookie(),
+                Map.of("_csrf", admin.csrf(), "currency", "USD", "amount", ""));
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        OrdersStub.server.verify(1, postRequestedFor(urlPathEqualTo(PATH + "/refund")));
     }
 
     @Test

@@ -153,6 +153,23 @@ class AdminProductPagesTest {
     }
 
     @Test
+    void aCreateThatFailsIsNotSentAgainSoThereIsNoSecondProduct() {
+        CatalogAdminStub.answer(
+                ProductsStub.server,
+                post(urlEqualTo("/api/admin/products")),
+                201,
+                CatalogAdminStub.product(PRODUCT, "Delta kite", "DRAFT", List.of()));
+        CatalogAdminStub.failsOnce(ProductsStub.server, post(urlEqualTo("/api/admin/products")));
+        String admin = AdminSignIn.admin();
+        var form = AdminSignIn.open("/admin/products/new", admin, 200);
+
+        Response failed = AdminSignIn.post(form, "/admin/products", newProduct("19.99"));
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        ProductsStub.server.verify(1, postRequestedFor(urlEqualTo("/api/admin/products")));
+    }
+
+    @Test
     void productsRefusalIsShownOnTheFormWithEverythingTheAdminTyped() {
         CatalogAdminStub.answer(
                 ProductsStub.server,

@@ -1,6 +1,7 @@
 package com.scalecommerce.web.admin.reports;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -8,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.scalecommerce.web.admin.analytics.AdminSession;
 import com.scalecommerce.web.admin.analytics.AnalyticsStub;
+import com.scalecommerce.web.admin.catalog.CatalogAdminStub;
 import com.scalecommerce.web.session.Sessions;
 import com.scalecommerce.web.storefront.Browser;
 import com.scalecommerce.web.storefront.OrdersStub;
@@ -92,6 +94,19 @@ class ReportsPageTest {
         assertThat(page.select("section#inventory tbody tr td:eq(0)").eachText())
                 .containsExactly("SKY-L");
         assertThat(page.select(".analytics-down")).isEmpty();
+    }
+
+    @Test
+    void aReportThatFailsOnceIsAskedAgainAndShown() {
+        CatalogAdminStub.failsOnce(AnalyticsStub.server, get(urlPathEqualTo(AnalyticsStub.BASE + "/sales")));
+
+        Response response = Browser.get("/admin/reports?" + PERIOD + "&granularity=week", admin.cookie());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.asString());
+        assertThat(page.select("section#sales tbody tr")).hasSize(3);
+        assertThat(page.select(".analytics-down")).isEmpty();
+        AnalyticsStub.server.verify(2, getRequestedFor(urlPathEqualTo(AnalyticsStub.BASE + "/sales")));
     }
 
     @Test
