@@ -7,6 +7,8 @@ import com.scalecommerce.web.admin.analytics.AnalyticsCalls;
 import com.scalecommerce.web.admin.analytics.Panel;
 import com.scalecommerce.web.admin.analytics.Period;
 import com.scalecommerce.web.admin.analytics.Report;
+import com.scalecommerce.web.admin.products.CatalogAdminModels.CategoryNode;
+import com.scalecommerce.web.admin.products.CatalogAdminReads;
 import com.scalecommerce.web.http.Refused;
 import io.smallrye.common.annotation.RunOnVirtualThread;
 import jakarta.ws.rs.GET;
@@ -20,6 +22,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,12 +44,14 @@ public class ReportsResource {
 
     private final AdminAccess access;
     private final AnalyticsCalls analytics;
+    private final CatalogAdminReads catalog;
     private final WebConfig config;
     private final Clock clock = Clock.systemUTC();
 
-    ReportsResource(AdminAccess access, AnalyticsCalls analytics, WebConfig config) {
+    ReportsResource(AdminAccess access, AnalyticsCalls analytics, CatalogAdminReads catalog, WebConfig config) {
         this.access = access;
         this.analytics = analytics;
+        this.catalog = catalog;
         this.config = config;
     }
 
@@ -73,6 +81,8 @@ public class ReportsResource {
         var topCustomers = Panel.load(() -> analytics.topCustomers(bearer, TOP));
         var search = Panel.load(() -> analytics.search(bearer, period, TOP));
         var inventory = Panel.load(() -> analytics.inventory(bearer, period, INVENTORY_ROWS));
+        // Analytics keeps category ids; their names are products' (hidden categories included in its admin tree).
+        var categories = Panel.load(() -> catalog.categories(bearer));
         return Response.ok(ReportsPages.reports(new ReportsView(
                         period,
                         Period.GRANULARITIES,
@@ -86,8 +96,24 @@ public class ReportsResource {
                         cohorts.join(),
                         topCustomers.join(),
                         search.join(),
-                        inventory.join())))
+                        inventory.join(),
+                        namesById(categories.join()))))
                 .build();
+    }
+
+    private static Map<UUID, String> namesById(Panel<List<CategoryNode>> tree) {
+        var names = new HashMap<UUID, String>();
+        if (tree.ok()) {
+            addNames(tree.data(), names);
+        }
+        return names;
+    }
+
+    private static void addNames(List<CategoryNode> nodes, Map<UUID, String> names) {
+        for (CategoryNode node : nodes == null ? List.<CategoryNode>of() : nodes) {
+            names.put(node.id(), node.name());
+            addNames(node.children(), names);
+        }
     }
 
     /**

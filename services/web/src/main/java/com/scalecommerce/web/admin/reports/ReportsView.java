@@ -13,6 +13,8 @@ import com.scalecommerce.web.admin.analytics.AnalyticsModels.TopCustomers;
 import com.scalecommerce.web.admin.analytics.Panel;
 import com.scalecommerce.web.admin.analytics.Period;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,8 @@ import java.util.stream.Stream;
  *
  * @param form what the form shows: the period asked for, or the defaults when the input was not a period
  * @param problem why the form's input is not a period (nothing was loaded then), else null
+ * @param categoryNames products' category names by id (analytics knows categories by id only); empty when products
+ *     could not be asked, and the report then shows the ids
  */
 record ReportsView(
         Period form,
@@ -34,7 +38,8 @@ record ReportsView(
         Panel<Cohorts> cohorts,
         Panel<TopCustomers> topCustomers,
         Panel<Searches> search,
-        Panel<Inventory> inventory) {
+        Panel<Inventory> inventory,
+        Map<UUID, String> categoryNames) {
 
     static ReportsView invalid(Period defaults, String problem) {
         return new ReportsView(
@@ -50,7 +55,17 @@ record ReportsView(
                 Panel.notLoaded(),
                 Panel.notLoaded(),
                 Panel.notLoaded(),
-                Panel.notLoaded());
+                Panel.notLoaded(),
+                Map.of());
+    }
+
+    /** A sales-by-category row's label: the category's name, or its id when products does not know it now. */
+    public String categoryName(UUID id) {
+        if (id == null) {
+            return "No category";
+        }
+        String name = categoryNames.get(id);
+        return name != null ? name : "Category " + id + " (not in the catalog now)";
     }
 
     /** Analytics could not be reached for at least one report: the page says so once, on top. */

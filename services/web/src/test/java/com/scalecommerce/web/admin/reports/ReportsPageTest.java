@@ -3,10 +3,13 @@ package com.scalecommerce.web.admin.reports;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.scalecommerce.web.admin.analytics.AdminSession;
 import com.scalecommerce.web.admin.analytics.AnalyticsStub;
 import com.scalecommerce.web.admin.catalog.CatalogAdminStub;
@@ -20,8 +23,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +45,10 @@ import org.junit.jupiter.api.Test;
 class ReportsPageTest {
 
     static final String PERIOD = "from=2026-03-01&to=2026-03-03";
+    /** The category of AnalyticsStub's sales-by-category row. */
+    static final String SOLD_CATEGORY = "5b0c7c1e-36a4-4d2b-8d5e-0b7f3f7e0c11";
+
+    static final String CATEGORIES_STUB = "reportsPageCategories";
 
     @Inject
     Sessions sessions;
@@ -55,8 +66,32 @@ class ReportsPageTest {
         admin = AdminSession.admin(sessions);
     }
 
+    /** Products' admin category tree with the category analytics reports on, nested under a parent. */
+    private static void productsKnowTheCategories() {
+        var child = new LinkedHashMap<String, Object>(
+                CatalogAdminStub.categoryTree().get(0));
+        child.put("id", SOLD_CATEGORY);
+        child.put("name", "Stunt kites");
+        child.put("parentId", CatalogAdminStub.KITES);
+        var parent = new LinkedHashMap<String, Object>(
+                CatalogAdminStub.categoryTree().get(0));
+        parent.put("children", List.of(child));
+        CatalogAdminStub.answer(ProductsStub.server, categories(), 200, List.of(parent));
+    }
+
+    /** Products' admin categories, marked so each test starts (and leaves the shared stub) without this class's. */
+    private static MappingBuilder categories() {
+        return get(urlEqualTo("/api/admin/categories")).withMetadata(Map.of(CATEGORIES_STUB, true));
+    }
+
+    @AfterEach
+    void forgetCategories() {
+        ProductsStub.server.removeStubsByMetadata(matchingJsonPath("$." + CATEGORIES_STUB));
+    }
+
     @Test
     void everyReportIsATableWithItsCsvDownload() {
+        productsKnowTheCategories();
         Response response = Browser.get("/admin/reports?" + PERIOD + "&granularity=week", admin.cookie());
 
         assertThat(response.statusCode()).isEqualTo(200);
@@ -78,7 +113,7 @@ class ReportsPageTest {
         assertThat(page.select("section#sales caption").text()).contains("$85.01", "+112.5%");
         assertThat(page.select("section#sales tbody tr")).hasSize(3);
         assertThat(page.select("section#sales-by-category tbody tr td:eq(0)").eachText())
-                .containsExactly("5b0c7c1e-36a4-4d2b-8d5e-0b7f3f7e0c11", "No category");
+                .containsExactly("Stunt kites", "No category");
         assertThat(page.select("section#products caption").eachText())
                 .containsExactly(
                         "Best sellers by units (all currencies)",
@@ -94,6 +129,19 @@ class ReportsPageTest {
         assertThat(page.select("section#inventory tbody tr td:eq(0)").eachText())
                 .containsExactly("SKY-L");
         assertThat(page.select(".analytics-down")).isEmpty();
+    }
+
+    @Test
+    void withProductsDownTheCategoriesAreShownByIdAndTheReportsStillShow() {
+        CatalogAdminStub.answer(ProductsStub.server, categories(), 503, null);
+
+        Response response = Browser.get("/admin/reports?" + PERIOD, admin.cookie());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body().asString());
+        assertThat(page.select("section#sales-by-category tbody tr td:eq(0)").eachText())
+                .containsExactly("Category " + SOLD_CATEGORY + " (not in the catalog now)", "No category");
+        assertThat(page.select("section#sales tbody tr")).isNotEmpty();
     }
 
     @Test
