@@ -4,6 +4,7 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.users.UsersConfig;
 import de.mkammerer.argon2.Argon2;
 import de.mkammerer.argon2.Argon2Factory;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +45,12 @@ public class PasswordHasher {
                 Thread.ofPlatform().name("argon2-", 1).daemon().factory());
         // Verified instead of a real hash for unknown emails, so they cost the same time as known ones.
         this.dummyHash = computeHash("not a real password, only spends the same time".toCharArray());
+    }
+
+    // The application bean is made again on each dev-mode reload: its threads must not outlive it.
+    @PreDestroy
+    void stopHashing() {
+        hashing.shutdown();
     }
 
     public String hash(String password) {

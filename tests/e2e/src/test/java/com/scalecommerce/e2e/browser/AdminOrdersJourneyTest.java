@@ -69,11 +69,11 @@ class AdminOrdersJourneyTest {
             link.click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Paid"));
             browser.screenshot("order-paid");
-            browser.driver().findElement(By.cssSelector("form.fulfil button")).click();
+            browser.click(By.cssSelector("form.fulfil button"));
             var carrier = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("carrier")));
             carrier.sendKeys("DHL");
             browser.driver().findElement(By.id("tracking")).sendKeys("JD014600003SE");
-            browser.driver().findElement(By.cssSelector("form.ship button")).click();
+            browser.click(By.cssSelector("form.ship button"));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("h1"), "Shipped"));
             assertThat(browser.driver().findElement(By.cssSelector(".notice")).getText())
                     .isEqualTo("Order " + number + " was shipped with DHL (JD014600003SE).");

@@ -5,11 +5,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Chromium for browser journeys: Debian's {@code chromium} driven by its {@code chromium-driver}
@@ -69,6 +74,32 @@ public final class Browser implements AutoCloseable {
 
     public void go(String url) {
         driver.get(url);
+    }
+
+    /**
+     * Clicks what {@code target} finds once the page has finished loading, finding it again if the page replaced
+     * it between the find and the click. Chromium's driver then fails with "Node with given id does not belong to
+     * the document" (seen once in CI, right after a navigation whose heading had already appeared).
+     */
+    public void click(By target) {
+        var settled = new WebDriverWait(driver, Duration.ofSeconds(10));
+        settled.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                driver.findElement(target).click();
+                return;
+            } catch (StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (WebDriverException e) {
+                if (attempt == 3
+                        || e.getMessage() == null
+                        || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Saves what the browser shows now as {@code NN-<name>.png}; returns the file. */
