@@ -3,10 +3,10 @@
 # Usage: ./scalecommerce up --detach && load/web-journey-benchmark.sh [duration, default 30s] [shoppers, default 32]
 # 1. Prepares the shopper accounts once (BENCH_ACCOUNTS, default 32): registered through users' public API, which is
 #    all sign-in needs; kept in .run/web-journey-accounts.txt (email and password) and reused by later runs.
-# 2. load/WebJourney.java, each mode after a warm-up (BENCH_WARMUP, default 10s) that is not counted:
+# 2. load/WebJourney.java, each mode after a warm-up (BENCH_WARMUP, default 150s) that is not counted:
 #    sign-in-each: home, sign-in form, sign in, category, product, add to cart, account, remove, sign out;
 #    signed-in:    sign in once per shopper, then loop home, category, product, add to cart, account, remove.
-#    The account step is /account, or /cart while the web app has no account page (said in the output).
+#    BENCH_MODES picks the modes (default both, "sign-in-each signed-in"); BENCH_PAGES=0 skips step 3.
 #    After each mode: the CPU seconds each process used during it (services, the local PostgreSQL and Redis, the
 #    load generator) and per journey request: where the 2 cores went, so a ceiling can be read off the figures.
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
@@ -24,6 +24,7 @@ SHOPPERS=${2:-32}
 WARMUP=${BENCH_WARMUP:-150s}
 ACCOUNTS=${BENCH_ACCOUNTS:-32}
 PAGE_DURATION=${BENCH_PAGE_DURATION:-15s}
+MODES=${BENCH_MODES:-sign-in-each signed-in}
 ACCOUNTS_FILE=.run/web-journey-accounts.txt
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
@@ -61,13 +62,6 @@ if [ "$( (wc -l < "$ACCOUNTS_FILE") 2>/dev/null || echo 0)" -lt "$ACCOUNTS" ]; t
   echo "registered $ACCOUNTS shopper accounts into $ACCOUNTS_FILE"
 fi
 
-# The account step: the account page when the web app has one (a guest is sent to sign in), else the cart.
-ACCOUNT_PAGE=/account
-if [ "$(curl -sS -o /dev/null -w '%{http_code}' -H 'Accept: text/html' "$WEB/account")" = 404 ]; then
-  ACCOUNT_PAGE=/cart
-  echo "NOTE: $WEB/account answers 404 (no account page yet): the journey's account step is /cart instead"
-fi
-
 # CPU accounting: utime + stime of each process (a JVM's every thread; PostgreSQL's every backend of the local
 # cluster, found through its postmaster; Redis' server), read from /proc before and after the measured window.
 pg_pids() {
@@ -92,12 +86,12 @@ cpu_snapshot() { # -> "name ticks" lines
 
 # 2. The journeys. The CPU snapshots are taken at the generator's marks: "measuring" when the warm-up ends,
 #    "measured" when the window closes.
-for mode in sign-in-each signed-in; do
+for mode in $MODES; do
   echo
   echo "== journey, $mode: $SHOPPERS shoppers, warm-up $WARMUP, measured $DURATION =="
   out=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx512m load/WebJourney.java --accounts "$ACCOUNTS_FILE" --mode $mode --url "$WEB" \
-    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" --account-page "$ACCOUNT_PAGE" > "$out" 2>&1 &
+    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" > "$out" 2>&1 &
   generator=$!
   until grep -q '^measuring' "$out" 2>/dev/null || ! kill -0 $generator 2>/dev/null; do sleep 0.1; done
   before=$(cpu_snapshot)
@@ -115,19 +109,21 @@ for mode in sign-in-each signed-in; do
 done
 
 # 3. Single pages: what the home, category, search and product pages sustain on their own.
-home=$(curl -fsS -H 'Accept: text/html' "$WEB/")
-category=$(grep -o 'href="/c/[^"?#]*"' <<<"$home" | head -1 | cut -d'"' -f2)
-product=$(curl -fsS -H 'Accept: text/html' "$WEB$category" | grep -o 'href="/p/[^"?#]*"' | head -1 | cut -d'"' -f2)
-word=$(curl -fsS -H 'Accept: text/html' "$WEB$product" | sed -n 's:.*<h1[^>]*>\([A-Za-z]*\).*:\1:p' | head -1)
-paths=$(mktemp)
-trap 'rm -f "$paths"' EXIT
-echo
-echo "== single pages: wrk -t2 -c32 -d$PAGE_DURATION each (guests), after a 5s warm-up =="
-for page in / "$category" "/search?q=${word:-mug}" "$product"; do
-  echo "$page" > "$paths"
-  PATHS_FILE=$paths wrk -t2 -c32 -d5s -H 'Accept: text/html' -s load/paths.lua "$WEB" >/dev/null
-  echo "$page"
-  PATHS_FILE=$paths wrk -t2 -c32 -d"$PAGE_DURATION" -H 'Accept: text/html' -s load/paths.lua "$WEB" | grep 'req/s'
-done
+if [ "${BENCH_PAGES:-1}" != 0 ]; then
+  home=$(curl -fsS -H 'Accept: text/html' "$WEB/")
+  category=$(grep -o 'href="/c/[^"?#]*"' <<<"$home" | head -1 | cut -d'"' -f2)
+  product=$(curl -fsS -H 'Accept: text/html' "$WEB$category" | grep -o 'href="/p/[^"?#]*"' | head -1 | cut -d'"' -f2)
+  word=$(curl -fsS -H 'Accept: text/html' "$WEB$product" | sed -n 's:.*<h1[^>]*>\([A-Za-z]*\).*:\1:p' | head -1)
+  paths=$(mktemp)
+  trap 'rm -f "$paths"' EXIT
+  echo
+  echo "== single pages: wrk -t2 -c32 -d$PAGE_DURATION each (guests), after a 5s warm-up =="
+  for page in / "$category" "/search?q=${word:-mug}" "$product"; do
+    echo "$page" > "$paths"
+    PATHS_FILE=$paths wrk -t2 -c32 -d5s -H 'Accept: text/html' -s load/paths.lua "$WEB" >/dev/null
+    echo "$page"
+    PATHS_FILE=$paths wrk -t2 -c32 -d"$PAGE_DURATION" -H 'Accept: text/html' -s load/paths.lua "$WEB" | grep 'req/s'
+  done
+fi
 echo
 echo "web RSS after the run: $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"

@@ -7,6 +7,7 @@ import com.scalecommerce.web.admin.analytics.AnalyticsCalls;
 import com.scalecommerce.web.admin.analytics.Panel;
 import com.scalecommerce.web.admin.analytics.Period;
 import com.scalecommerce.web.admin.analytics.Report;
+import com.scalecommerce.web.admin.products.CatalogAdminModels.CategoryChoice;
 import com.scalecommerce.web.admin.products.CatalogAdminModels.CategoryNode;
 import com.scalecommerce.web.admin.products.CatalogAdminReads;
 import com.scalecommerce.web.http.Refused;
@@ -22,10 +23,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
@@ -102,18 +103,10 @@ public class ReportsResource {
     }
 
     private static Map<UUID, String> namesById(Panel<List<CategoryNode>> tree) {
-        var names = new HashMap<UUID, String>();
-        if (tree.ok()) {
-            addNames(tree.data(), names);
-        }
-        return names;
-    }
-
-    private static void addNames(List<CategoryNode> nodes, Map<UUID, String> names) {
-        for (CategoryNode node : nodes == null ? List.<CategoryNode>of() : nodes) {
-            names.put(node.id(), node.name());
-            addNames(node.children(), names);
-        }
+        return tree.ok()
+                ? CategoryChoice.flatten(tree.data()).stream()
+                        .collect(Collectors.toMap(CategoryChoice::id, CategoryChoice::name, (a, b) -> a))
+                : Map.of();
     }
 
     /**
