@@ -48,8 +48,11 @@ class MailRetryTest {
         Thread.sleep(Mails.RETRY_PAUSES.getFirst().toMillis() + 500);
         UsersTestEnvironment.startSmtpServer();
 
+        // The retries' pauses add up to 31 s, and one attempt can also hang until a socket times out (30 s): in CI
+        // the first attempt after the restart reached the new server and got no greeting until GreenMail's own
+        // 30 s timeout ("421 ... socket timeout"); the next attempt delivered it.
         var resets = Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
+                .atMost(Duration.ofSeconds(75))
                 .until(
                         () -> Api.received(email).stream()
                                 .filter(m -> subject(m).equals("Reset your password"))
