@@ -131,16 +131,36 @@ final class ConsumerLoop {
         if (!running || entries.isEmpty()) {
             return allApplied; // unprocessed entries stay pending and are reclaimed by a live consumer
         }
-        if (entries.size() > 1 && deliverTogether(entries)) {
-            return allApplied;
-        }
-        for (StreamMessage<String, String, String> entry : entries) {
-            if (!running) {
-                break;
+        if (entries.size() == 1 || !deliverTogether(entries)) {
+            for (StreamMessage<String, String, String> entry : entries) {
+                if (!running) {
+                    break;
+                }
+                allApplied &= deliver(entry, 1);
             }
-            allApplied &= deliver(entry, 1);
+        }
+        if (entries.size() < config.batchSize()) {
+            lingerForMoreEntries();
         }
         return allApplied;
+    }
+
+    /**
+     * A short read means the stream is drained: waiting a moment lets the next read take a batch. Without it a
+     * stream with a few hundred events a second was applied almost one event per transaction, each waiting for its
+     * own WAL flush, and the consumer cost more than the producer.
+     */
+    private void lingerForMoreEntries() {
+        long millis = config.linger().toMillis();
+        if (millis <= 0 || !running) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
     }
 
     /**

@@ -77,11 +77,27 @@ class EventProbe {
                 == 1;
     }
 
+    /** Rows marked in one relay transaction share its now(): distinct marks count the relay's transactions. */
+    int relayTransactionsThatPublished(List<UUID> eventIds) {
+        return queryInt("select count(distinct published_at) from outbox_event where event_id = any(?)", (Object)
+                eventIds.toArray(UUID[]::new));
+    }
+
+    /** The same for a consumer group: dedupe records inserted in one transaction share its now(). */
+    int consumerTransactionsThatApplied(String group, List<UUID> eventIds) {
+        return queryInt(
+                "select count(distinct processed_at) from processed_event where consumer_group = ? and event_id = any(?)",
+                group,
+                (Object) eventIds.toArray(UUID[]::new));
+    }
+
     private int queryInt(String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement query = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
-                query.setObject(i + 1, parameters[i]);
+                query.setObject(
+                        i + 1,
+                        parameters[i] instanceof UUID[] ids ? connection.createArrayOf("uuid", ids) : parameters[i]);
             }
             try (ResultSet result = query.executeQuery()) {
                 result.next();

@@ -89,6 +89,27 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * A trickle of small transactions, as a busy shop's cart adds are: the relay and the consumer each take several
+     * events per transaction (their lingers), where without the lingers each event had a claim, an XADD round trip,
+     * a consumer read and a commit of its own.
+     */
+    @Test
+    void aTrickleOfCommitsIsPublishedAndAppliedInBatches() throws InterruptedException {
+        List<UUID> trickle = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            trickle.add(QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.append(COUNTED, "trickle", Map.of()))
+                    .id());
+            Thread.sleep(5);
+        }
+
+        await().until(() -> trickle.stream().allMatch(id -> probe.timesApplied(id) == 1));
+        assertThat(probe.relayTransactionsThatPublished(trickle)).isBetween(1, 4);
+        assertThat(probe.consumerTransactionsThatApplied(EffectCountingHandler.GROUP, trickle))
+                .isBetween(1, 4);
+    }
+
     @Test
     void neverPublishesAnEventWhoseTransactionRolledBack() {
         QuarkusTransaction.begin();
@@ -126,8 +147,8 @@ class OutboxRelayTest {
         await().until(() -> batch.stream().allMatch(e -> probe.publishedInOutbox(e.id())));
         assertThat(batch)
                 .extracting(e -> probe.timesOnStream(STREAM, e.id()))
-                .as("the first three went out before the crash and again after it")
-                .containsExactly(2L, 2L, 2L, 1L, 1L);
+                .as("the batch went out in one pipeline before the crash, and again after it")
+                .containsOnly(2L);
         // The consumer reads in stream order, so once the last event is applied every duplicate has been seen.
         await().until(() -> probe.timesApplied(batch.getLast().id()) == 1);
         assertThat(batch).extracting(e -> probe.timesApplied(e.id())).containsOnly(1);

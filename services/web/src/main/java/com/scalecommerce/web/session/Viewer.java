@@ -64,9 +64,16 @@ public class Viewer {
         return existed || changed ? Optional.of(session) : Optional.empty();
     }
 
-    /** Replaces the session; the response carries the new cookie. */
+    /**
+     * Replaces the session; the response carries the new cookie. A session equal to the current one is no change:
+     * no cookie is sealed and sent, so the browser's cookie, and web's cache of it opened, stay as they are (a
+     * cart change that keeps the same cart token used to send a new cookie every time).
+     */
     public void update(Session next) {
         session();
+        if (next.equals(session)) {
+            return;
+        }
         session = next;
         changed = true;
         cleared = false;

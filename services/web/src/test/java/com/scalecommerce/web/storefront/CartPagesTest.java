@@ -100,6 +100,22 @@ class CartPagesTest {
     }
 
     @Test
+    void aChangeThatLeavesTheSessionAsItWasSendsNoCookie() {
+        String cookie = cartCookie();
+        String csrf = csrfOf(page("/cart", cookie, 200));
+
+        Response again = post(
+                "/cart/items",
+                cookie,
+                Map.of("_csrf", csrf, "productId", productId.toString(), "sku", "SKY-L", "quantity", "1"));
+        expectRedirect(again);
+        assertThat(again.header("Set-Cookie"))
+                .as("same cart token, no message: the browser keeps its cookie")
+                .isNull();
+        OrdersStub.server.verify(2, postRequestedFor(urlEqualTo("/api/cart/items")));
+    }
+
+    @Test
     void theCartPageShowsLinesProblemsAdjustmentsAndTotal() {
         Document page = page("/cart", cartCookie(), 200);
         var lines = page.select("tr.line");
