@@ -40,7 +40,8 @@ public class ProfileResource {
 
     @GET
     public Profile get() {
-        return profiles.get(me());
+        UUID session = sessions.sessionOf(caller);
+        return profiles.ofSession(UUID.fromString(caller.getSubject()), session);
     }
 
     @PATCH

@@ -1,10 +1,12 @@
 package com.scalecommerce.users.profile;
 
 import com.scalecommerce.platform.web.problem.ProblemException;
+import com.scalecommerce.users.token.Sessions;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
@@ -16,15 +18,32 @@ import java.util.UUID;
 @ApplicationScoped
 public class Profiles {
 
+    private static final String PROFILE_COLUMNS = "a.id, a.email, a.email_verified_at is not null, a.display_name,"
+            + " a.phone, a.marketing_consent, a.roles, a.created_at";
+
     private final AgroalDataSource db;
 
     Profiles(AgroalDataSource db) {
         this.db = db;
     }
 
-    public Profile get(UUID accountId) {
-        try (var connection = db.getConnection()) {
-            return read(connection, accountId);
+    /**
+     * The caller's profile, and in the same query the check {@link Sessions#current} makes with two more: the
+     * token's session is not revoked and the account is active. Otherwise 401 TOKEN_REVOKED, as there.
+     */
+    public Profile ofSession(UUID accountId, UUID sessionId) {
+        try (var connection = db.getConnection();
+                var query = connection.prepareStatement("select " + PROFILE_COLUMNS
+                        + " from account a join refresh_token_family f on f.account_id = a.id"
+                        + " where a.id = ? and a.status = 'ACTIVE' and f.id = ? and f.revoked_at is null")) {
+            query.setObject(1, accountId);
+            query.setObject(2, sessionId);
+            try (var rows = query.executeQuery()) {
+                if (!rows.next()) {
+                    throw Sessions.ended();
+                }
+                return profile(rows);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -57,25 +76,29 @@ public class Profiles {
     }
 
     private static Profile read(Connection connection, UUID accountId) throws SQLException {
-        try (var query = connection.prepareStatement("select id, email, email_verified_at is not null, display_name,"
-                + " phone, marketing_consent, roles, created_at from account where id = ? and status = 'ACTIVE'")) {
+        try (var query = connection.prepareStatement(
+                "select " + PROFILE_COLUMNS + " from account a where a.id = ? and a.status = 'ACTIVE'")) {
             query.setObject(1, accountId);
             try (var rows = query.executeQuery()) {
                 if (!rows.next()) {
                     throw accountGone();
                 }
-                List<String> roles = Arrays.asList((String[]) rows.getArray(7).getArray());
-                return new Profile(
-                        rows.getObject(1, UUID.class),
-                        rows.getString(2),
-                        rows.getBoolean(3),
-                        rows.getString(4),
-                        rows.getString(5),
-                        rows.getBoolean(6),
-                        roles,
-                        rows.getObject(8, OffsetDateTime.class).toInstant());
+                return profile(rows);
             }
         }
+    }
+
+    private static Profile profile(ResultSet rows) throws SQLException {
+        List<String> roles = Arrays.asList((String[]) rows.getArray(7).getArray());
+        return new Profile(
+                rows.getObject(1, UUID.class),
+                rows.getString(2),
+                rows.getBoolean(3),
+                rows.getString(4),
+                rows.getString(5),
+                rows.getBoolean(6),
+                roles,
+                rows.getObject(8, OffsetDateTime.class).toInstant());
     }
 
     // A token can outlive its account by a few minutes (deleted or disabled meanwhile).

@@ -106,6 +106,23 @@ public class Sessions {
      */
     @Transactional
     public SignedIn current(JsonWebToken jwt) {
+        UUID sessionId = sessionOf(jwt);
+        if (!store.isFamilyActive(sessionId)) {
+            throw ended();
+        }
+        Account account = accounts.findById(UUID.fromString(jwt.getSubject()))
+                .filter(Account::isActive)
+                .orElseThrow(() -> ProblemException.unauthorized("TOKEN_REVOKED", "This session has ended."));
+        return new SignedIn(account, sessionId, jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+    }
+
+    /**
+     * The first half of {@link #current}: the token names a session and was not ended by a sign-out. For a read
+     * that checks the session's family and the account in its own query, in one round trip (the profile page, read
+     * on every visit of the account pages): that query must refuse the caller with {@link #ended()} when the family
+     * is revoked or the account not active.
+     */
+    public UUID sessionOf(JsonWebToken jwt) {
         if (jwt == null || jwt.getRawToken() == null) {
             throw ProblemException.unauthorized("UNAUTHORIZED", "A valid access token is required.");
         }
@@ -113,14 +130,14 @@ public class Sessions {
         if (sid == null) {
             throw ProblemException.forbidden("This endpoint is for signed-in people.");
         }
-        UUID sessionId = UUID.fromString(sid);
-        if (revokedAccessTokens.isRevoked(jwt.getTokenID()) || !store.isFamilyActive(sessionId)) {
-            throw ProblemException.unauthorized("TOKEN_REVOKED", "This session has ended. Sign in again.");
+        if (revokedAccessTokens.isRevoked(jwt.getTokenID())) {
+            throw ended();
         }
-        Account account = accounts.findById(UUID.fromString(jwt.getSubject()))
-                .filter(Account::isActive)
-                .orElseThrow(() -> ProblemException.unauthorized("TOKEN_REVOKED", "This session has ended."));
-        return new SignedIn(account, sessionId, jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return UUID.fromString(sid);
+    }
+
+    public static ProblemException ended() {
+        return ProblemException.unauthorized("TOKEN_REVOKED", "This session has ended. Sign in again.");
     }
 
     private TokenResponse issue(Account account, UUID familyId) {
