@@ -164,8 +164,9 @@ final class ConsumerLoop {
     }
 
     /**
-     * A whole read in one transaction and one XACK per stream: per-event transactions and acknowledgements cost
-     * more than most effects, and a busy stream (analytics reads every service's) must keep up. Same guarantee
+     * A whole read in one transaction, with one dedupe statement, and one XACK per stream: per-event transactions,
+     * records and acknowledgements cost more than most effects, and a busy stream (analytics reads every service's)
+     * must keep up. A read holding no event this handler wants opens no transaction at all. Same guarantee
      * as one by one: every dedupe record commits with its effect, and nothing is acknowledged before the commit.
      * If anything in the batch fails (or cannot be parsed), the batch rolls back and its entries are delivered
      * one by one, so a single bad event neither blocks nor takes the others with it.
@@ -182,14 +183,20 @@ final class ConsumerLoop {
             return false;
         }
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                for (CloudEvent event : events) {
-                    if (handler.eventTypes().contains(event.type())
-                            && processedEvents.recordFirstProcessing(group, event.id())) {
-                        handler.handle(event);
+            List<CloudEvent> handled = events.stream()
+                    .filter(event -> handler.eventTypes().contains(event.type()))
+                    .toList();
+            if (!handled.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    var first = processedEvents.recordFirstProcessing(
+                            group, handled.stream().map(CloudEvent::id).toList());
+                    for (CloudEvent event : handled) {
+                        if (first.remove(event.id())) {
+                            handler.handle(event);
+                        }
                     }
-                }
-            });
+                });
+            }
         } catch (RuntimeException e) {
             LOG.debugf(e, "Group %s: a batch of %d failed; delivering its entries one by one", group, entries.size());
             return false;
