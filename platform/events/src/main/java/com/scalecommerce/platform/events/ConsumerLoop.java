@@ -190,10 +190,11 @@ final class ConsumerLoop {
                 QuarkusTransaction.requiringNew().run(() -> {
                     var first = processedEvents.recordFirstProcessing(
                             group, handled.stream().map(CloudEvent::id).toList());
-                    for (CloudEvent event : handled) {
-                        if (first.remove(event.id())) {
-                            handler.handle(event);
-                        }
+                    List<CloudEvent> toApply = handled.stream()
+                            .filter(event -> first.remove(event.id()))
+                            .toList();
+                    if (!toApply.isEmpty()) {
+                        handler.handleAll(toApply);
                     }
                 });
             }

@@ -1,5 +1,6 @@
 package com.scalecommerce.platform.events;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -26,4 +27,14 @@ public interface EventHandler {
     Set<String> eventTypes();
 
     void handle(CloudEvent event);
+
+    /**
+     * A batch read from the streams, in stream order, applied in one transaction: every event is of a type this
+     * handler wants and was recorded as first for this group. Override to apply a batch with fewer statements
+     * (JDBC batches) than one {@link #handle} each; the contract is the same: throw to roll the whole batch back,
+     * after which its events are delivered one by one through {@link #handle}.
+     */
+    default void handleAll(List<CloudEvent> events) {
+        events.forEach(this::handle);
+    }
 }

@@ -6,6 +6,7 @@ import com.scalecommerce.platform.events.EventStreams;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -43,6 +44,23 @@ class EventIngest implements EventHandler {
     @Override
     public Set<String> eventTypes() {
         return Projections.TYPES;
+    }
+
+    /**
+     * A busy shop's stream is mostly views and cart adds: the batch's raw-log rows go in one JDBC batch, and so do
+     * its behaviour facts ({@link Projections#applyAll}).
+     */
+    @Override
+    public void handleAll(List<CloudEvent> events) {
+        try (var connection = db.getConnection()) {
+            projections.applyAll(
+                    connection,
+                    RawLog.appendAll(connection, events).stream()
+                            .map(RawLog::entry)
+                            .toList());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -3,9 +3,11 @@ package com.scalecommerce.analytics.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -33,6 +35,33 @@ public class Projections {
             "order.cancelled",
             "order.shipped",
             "order.refunded");
+
+    private static final Set<String> BEHAVIOUR_TYPES = Set.of("product.viewed", "cart.item_added", "checkout.started");
+    private static final String BEHAVIOUR = "insert into fact_behaviour (event_id, kind, session_key, user_id,"
+            + " product_id, sku, quantity, order_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+
+    /**
+     * A batch in order. The behaviour facts (views, cart adds, checkouts: most of a busy shop's events) go in one
+     * JDBC batch at the end: each is one row of its own, independent of every other projection, so applying them
+     * after the batch's other events gives the same tables.
+     */
+    void applyAll(Connection c, List<RawLog.Entry> entries) throws SQLException {
+        try (var behaviour = c.prepareStatement(BEHAVIOUR)) {
+            boolean any = false;
+            for (RawLog.Entry e : entries) {
+                if (BEHAVIOUR_TYPES.contains(e.type())) {
+                    bindBehaviour(behaviour, e);
+                    behaviour.addBatch();
+                    any = true;
+                } else {
+                    apply(c, e);
+                }
+            }
+            if (any) {
+                behaviour.executeBatch();
+            }
+        }
+    }
 
     void apply(Connection c, RawLog.Entry e) throws SQLException {
         JsonNode d = e.data();
@@ -63,31 +92,12 @@ public class Projections {
                         d.path("available").asInt(),
                         d.has("lowStockThreshold") ? d.path("lowStockThreshold").asInt() : null,
                         at);
-            case "product.viewed" ->
-                behaviour(
-                        c, e, "VIEW", text(d, "sessionId"), uuid(d, "userId"), uuid(d, "productId"), null, null, null);
-            case "cart.item_added" ->
-                behaviour(
-                        c,
-                        e,
-                        "CART_ADD",
-                        text(d, "cartId"),
-                        uuid(d, "userId"),
-                        uuid(d, "productId"),
-                        text(d, "sku"),
-                        d.path("quantity").asInt(1),
-                        null);
-            case "checkout.started" ->
-                behaviour(
-                        c,
-                        e,
-                        "CHECKOUT",
-                        text(d, "cartId"),
-                        uuid(d, "userId"),
-                        null,
-                        null,
-                        d.path("itemCount").asInt(0),
-                        uuid(d, "orderId"));
+            case "product.viewed", "cart.item_added", "checkout.started" -> {
+                try (var insert = c.prepareStatement(BEHAVIOUR)) {
+                    bindBehaviour(insert, e);
+                    insert.executeUpdate();
+                }
+            }
             case "search.performed" ->
                 run(
                         c,
@@ -229,42 +239,64 @@ public class Projections {
         }
     }
 
-    private static void behaviour(
-            Connection c,
-            RawLog.Entry e,
-            String kind,
-            String session,
-            UUID userId,
-            UUID productId,
-            String sku,
-            Integer quantity,
-            UUID orderId)
-            throws SQLException {
-        run(
-                c,
-                "insert into fact_behaviour (event_id, kind, session_key, user_id, product_id, sku, quantity,"
-                        + " order_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                e.id(),
-                kind,
-                session,
-                userId,
-                productId,
-                sku,
-                quantity,
-                orderId,
-                Timestamp.from(e.at()));
+    /** A shopper's step toward a purchase: one row per event, whatever its kind. */
+    private static void bindBehaviour(PreparedStatement insert, RawLog.Entry e) throws SQLException {
+        JsonNode d = e.data();
+        switch (e.type()) {
+            case "product.viewed" ->
+                bind(
+                        insert,
+                        e.id(),
+                        "VIEW",
+                        text(d, "sessionId"),
+                        uuid(d, "userId"),
+                        uuid(d, "productId"),
+                        null,
+                        null,
+                        null,
+                        Timestamp.from(e.at()));
+            case "cart.item_added" ->
+                bind(
+                        insert,
+                        e.id(),
+                        "CART_ADD",
+                        text(d, "cartId"),
+                        uuid(d, "userId"),
+                        uuid(d, "productId"),
+                        text(d, "sku"),
+                        d.path("quantity").asInt(1),
+                        null,
+                        Timestamp.from(e.at()));
+            case "checkout.started" ->
+                bind(
+                        insert,
+                        e.id(),
+                        "CHECKOUT",
+                        text(d, "cartId"),
+                        uuid(d, "userId"),
+                        null,
+                        null,
+                        d.path("itemCount").asInt(0),
+                        uuid(d, "orderId"),
+                        Timestamp.from(e.at()));
+            default -> throw new IllegalArgumentException(e.type() + " is not a behaviour event");
+        }
     }
 
     private static void run(Connection c, String sql, Object... params) throws SQLException {
         try (var statement = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                if (params[i] == null) {
-                    statement.setNull(i + 1, Types.OTHER);
-                } else {
-                    statement.setObject(i + 1, params[i]);
-                }
-            }
+            bind(statement, params);
             statement.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] == null) {
+                statement.setNull(i + 1, Types.OTHER);
+            } else {
+                statement.setObject(i + 1, params[i]);
+            }
         }
     }
 

@@ -70,6 +70,7 @@ class IngestTest {
                 .containsExactly(3L);
     }
 
+    /** Live, a read is applied as a batch (EventIngest.handleAll); a replay applies the log one event at a time. */
     @Test
     void aReplayOfTheRawLogRebuildsIdenticalTables() throws SQLException {
         var events = new Events(redis);
@@ -95,6 +96,12 @@ class IngestTest {
                     "g:cart" + i,
                     t.plusSeconds(i),
                     Map.of("cartId", "g:cart" + i, "sku", "SKU-" + i, "productId", product, "quantity", 1));
+            events.publish(
+                    "web",
+                    "product.viewed",
+                    product.toString(),
+                    t.plusSeconds(i),
+                    Map.of("productId", product, "sessionId", "s" + (i % 3)));
             events.publish(
                     "products",
                     "search.performed",
@@ -129,11 +136,17 @@ class IngestTest {
                 .untilAsserted(
                         () -> assertThat(row("select count(*) from fact_order where paid_at >= ? and paid_at < ?", day))
                                 .containsExactly(20L));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> assertThat(row(
+                                "select count(*) filter (where kind = 'VIEW'), count(*) filter (where kind = 'CART_ADD')"
+                                        + " from fact_behaviour where at >= ? and at < ?",
+                                day))
+                        .containsExactly(20L, 20L));
         String before = fingerprint();
 
         Replay.Result result = replay.rebuild();
 
-        assertThat(result.events()).isGreaterThanOrEqualTo(100);
+        assertThat(result.events()).isGreaterThanOrEqualTo(120);
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(row("select count(*) from fact_search where query = 'red mug'"))
                 .containsExactly(10L);
