@@ -11,6 +11,9 @@
 #    load generator) and per journey request: where the 2 cores went, so a ceiling can be read off the figures.
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
 #    own throughput and p99 under load.
+# 4. The signed-in steps alone (BENCH_STEPS=0 skips): the shoppers signed in with curl, then wrk -t32 -c32
+#    (load/signed-in-steps.lua, one shopper per connection) on the account page, cart changes (add and remove in
+#    turn) and a product page, each with the CPU per request of every process: what each step costs the platform.
 # Loopback only; bounded by the durations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,7 +84,7 @@ cpu_snapshot() { # -> "name ticks" lines
   for s in web users products orders analytics; do echo "$s $(cpu_ticks "$(cat ".run/pids/$s.pid")")"; done
   echo "postgres $(cpu_ticks $(pg_pids))"
   echo "redis $(cpu_ticks $(redis_pids))"
-  echo "load-generator $(cpu_ticks $(pgrep -f 'load/WebJourney.java'))"
+  echo "load-generator $(cpu_ticks $(pgrep -f 'load/WebJourney.java') $(pgrep -x wrk))"
 }
 
 # 2. The journeys. The CPU snapshots are taken at the generator's marks: "measuring" when the warm-up ends,
@@ -123,6 +126,41 @@ if [ "${BENCH_PAGES:-1}" != 0 ]; then
     PATHS_FILE=$paths wrk -t2 -c32 -d5s -H 'Accept: text/html' -s load/paths.lua "$WEB" >/dev/null
     echo "$page"
     PATHS_FILE=$paths wrk -t2 -c32 -d"$PAGE_DURATION" -H 'Accept: text/html' -s load/paths.lua "$WEB" | grep 'req/s'
+  done
+fi
+# 4. Signed-in steps alone.
+if [ "${BENCH_STEPS:-1}" != 0 ]; then
+  sessions=$(mktemp)
+  jar=$(mktemp)
+  trap 'rm -f "$sessions" "$jar" "${paths:-}"' EXIT
+  home=$(curl -fsS -H 'Accept: text/html' "$WEB/")
+  category=$(grep -o 'href="/c/[^"?#]*"' <<<"$home" | head -1 | cut -d'"' -f2)
+  product=$(curl -fsS -H 'Accept: text/html' "$WEB$category" | grep -o 'href="/p/[^"?#]*"' | head -1 | cut -d'"' -f2)
+  form_field() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -1; }
+  head -n "$SHOPPERS" "$ACCOUNTS_FILE" | while read -r email password; do
+    : > "$jar"
+    csrf=$(curl -fsS -c "$jar" -b "$jar" "$WEB/login" | form_field _csrf)
+    curl -fsS -o /dev/null -c "$jar" -b "$jar" "$WEB/login" --data-urlencode "_csrf=$csrf" \
+      --data-urlencode "email=$email" --data-urlencode "password=$password" --data-urlencode "next=/"
+    page=$(curl -fsS -c "$jar" -b "$jar" "$WEB$product")
+    echo "$(awk '$6 == "sc" {print $7}' "$jar") $(form_field _csrf <<<"$page")" >> "$sessions"
+  done
+  page=$(curl -fsS "$WEB$product")
+  export SESSIONS_FILE=$sessions PRODUCT_ID=$(form_field productId <<<"$page") SKU=$(form_field sku <<<"$page")
+  shoppers=$(wc -l < "$sessions")
+  echo
+  echo "== signed-in steps alone: wrk -t$shoppers -c$shoppers -d$PAGE_DURATION, one shopper per connection, after a 5s warm-up =="
+  for step in /account cart "$product"; do
+    wrk -t"$shoppers" -c"$shoppers" -d5s -s load/signed-in-steps.lua "$WEB" -- "$step" >/dev/null
+    before=$(cpu_snapshot)
+    result=$(wrk -t"$shoppers" -c"$shoppers" -d"$PAGE_DURATION" -s load/signed-in-steps.lua "$WEB" -- "$step" | grep 'req/s')
+    after=$(cpu_snapshot)
+    echo "$step$([ "$step" = cart ] && echo ' (add, remove, add, ...)')"
+    echo "$result"
+    requests=$(sed -n 's/.*requests \([0-9]*\).*/\1/p' <<<"$result")
+    join <(echo "$before" | sort) <(echo "$after" | sort) | awk -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" '
+      $1 != "load-generator" { ms = n ? 1000 * ($3 - $2) / hz / n : 0; total += ms; line = line sprintf(" %s %.2f", $1, ms) }
+      END { printf "  CPU ms per request: all %.2f |%s\n", total, line }'
   done
 fi
 echo
