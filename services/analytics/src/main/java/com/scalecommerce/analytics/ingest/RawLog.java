@@ -5,6 +5,7 @@ import com.scalecommerce.platform.events.CloudEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +44,11 @@ final class RawLog {
             int[] inserted = insert.executeBatch();
             List<CloudEvent> added = new ArrayList<>(events.size());
             for (int i = 0; i < inserted.length; i++) {
+                // One count per row, as pgjdbc reports unless the URL sets reWriteBatchedInserts; without counts
+                // duplicates cannot be told apart, so the batch fails and its events go one by one.
+                if (inserted[i] == Statement.SUCCESS_NO_INFO) {
+                    throw new IllegalStateException("the JDBC driver reported no row counts for the raw-log batch");
+                }
                 if (inserted[i] == 1) {
                     added.add(events.get(i));
                 }
