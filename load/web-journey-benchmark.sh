@@ -111,14 +111,20 @@ for mode in $MODES; do
     END { printf "  %-15s %7.1f s   %6.2f ms per journey request\n", "all", total, n ? 1000 * total / n : 0 }'
 done
 
-# 3. Single pages: what the home, category, search and product pages sustain on their own.
-if [ "${BENCH_PAGES:-1}" != 0 ]; then
+# Steps 3 and 4 use the first category linked from the home page and the first product in it.
+temp_files=()
+trap 'rm -f "${temp_files[@]}"' EXIT
+if [ "${BENCH_PAGES:-1}" != 0 ] || [ "${BENCH_STEPS:-1}" != 0 ]; then
   home=$(curl -fsS -H 'Accept: text/html' "$WEB/")
   category=$(grep -o 'href="/c/[^"?#]*"' <<<"$home" | head -1 | cut -d'"' -f2)
   product=$(curl -fsS -H 'Accept: text/html' "$WEB$category" | grep -o 'href="/p/[^"?#]*"' | head -1 | cut -d'"' -f2)
+fi
+
+# 3. Single pages: what the home, category, search and product pages sustain on their own.
+if [ "${BENCH_PAGES:-1}" != 0 ]; then
   word=$(curl -fsS -H 'Accept: text/html' "$WEB$product" | sed -n 's:.*<h1[^>]*>\([A-Za-z]*\).*:\1:p' | head -1)
   paths=$(mktemp)
-  trap 'rm -f "$paths"' EXIT
+  temp_files+=("$paths")
   echo
   echo "== single pages: wrk -t2 -c32 -d$PAGE_DURATION each (guests), after a 5s warm-up =="
   for page in / "$category" "/search?q=${word:-mug}" "$product"; do
@@ -132,10 +138,7 @@ fi
 if [ "${BENCH_STEPS:-1}" != 0 ]; then
   sessions=$(mktemp)
   jar=$(mktemp)
-  trap 'rm -f "$sessions" "$jar" "${paths:-}"' EXIT
-  home=$(curl -fsS -H 'Accept: text/html' "$WEB/")
-  category=$(grep -o 'href="/c/[^"?#]*"' <<<"$home" | head -1 | cut -d'"' -f2)
-  product=$(curl -fsS -H 'Accept: text/html' "$WEB$category" | grep -o 'href="/p/[^"?#]*"' | head -1 | cut -d'"' -f2)
+  temp_files+=("$sessions" "$jar")
   form_field() { sed -n "s/.*name=\"$1\" value=\"\([^\"]*\)\".*/\1/p" | head -1; }
   head -n "$SHOPPERS" "$ACCOUNTS_FILE" | while read -r email password; do
     : > "$jar"

@@ -190,9 +190,12 @@ final class ConsumerLoop {
                 QuarkusTransaction.requiringNew().run(() -> {
                     var first = processedEvents.recordFirstProcessing(
                             group, handled.stream().map(CloudEvent::id).toList());
-                    List<CloudEvent> toApply = handled.stream()
-                            .filter(event -> first.remove(event.id()))
-                            .toList();
+                    List<CloudEvent> toApply = new java.util.ArrayList<>(first.size());
+                    for (CloudEvent event : handled) {
+                        if (first.remove(event.id())) { // a copy later in the same read is not applied again
+                            toApply.add(event);
+                        }
+                    }
                     if (!toApply.isEmpty()) {
                         handler.handleAll(toApply);
                     }

@@ -66,9 +66,7 @@ public class Outbox {
         CloudEvent event = CloudEvent.of(source, type, subject, data);
         try (Connection connection = dataSource.getConnection()) {
             if (withoutWaitingForDisk) {
-                try (Statement relax = connection.createStatement()) {
-                    relax.execute("set local synchronous_commit to off");
-                }
+                commitWithoutWaitingForDisk(connection);
             }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, event.id());
@@ -82,6 +80,13 @@ public class Outbox {
         }
         wakeRelayAfterCommit();
         return event;
+    }
+
+    /** {@code synchronous_commit} off for the connection's current transaction only (the relay's claims use it too). */
+    static void commitWithoutWaitingForDisk(Connection connection) throws SQLException {
+        try (Statement relax = connection.createStatement()) {
+            relax.execute("set local synchronous_commit to off");
+        }
     }
 
     private void wakeRelayAfterCommit() {

@@ -44,7 +44,6 @@ class OutboxRelay {
     private static final String CLAIM_BATCH = "select id, event_id, envelope::text from outbox_event"
             + " where published_at is null order by id limit ? for update skip locked";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now() where id = any(?)";
-    private static final String NO_WAIT_FOR_DISK = "set local synchronous_commit to off";
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(10);
     private static final int PURGE_CHUNK = 1000;
     private static final String PURGE_PUBLISHED = "delete from outbox_event where id in (select id from outbox_event"
@@ -154,13 +153,10 @@ class OutboxRelay {
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                try (PreparedStatement noWait = connection.prepareStatement(NO_WAIT_FOR_DISK)) {
-                    noWait.execute();
-                }
+                Outbox.commitWithoutWaitingForDisk(connection);
                 List<Long> ids = new ArrayList<>();
                 List<UUID> eventIds = new ArrayList<>();
                 List<Request> adds = new ArrayList<>();
-                String maxLength = Long.toString(config.streamMaxLength());
                 try (PreparedStatement claim = connection.prepareStatement(CLAIM_BATCH)) {
                     claim.setInt(1, config.relay().batchSize());
                     try (ResultSet rows = claim.executeQuery()) {
@@ -171,7 +167,7 @@ class OutboxRelay {
                                     .arg(stream)
                                     .arg("MAXLEN")
                                     .arg("~")
-                                    .arg(maxLength)
+                                    .arg(config.streamMaxLength())
                                     .arg("*")
                                     .arg(EVENT_FIELD)
                                     .arg(rows.getString(3)));

@@ -17,9 +17,6 @@ import java.util.UUID;
 @Singleton
 class ProcessedEvents {
 
-    private static final String RECORD =
-            "insert into processed_event (consumer_group, event_id) values (?, ?)" + " on conflict do nothing";
-
     private static final String RECORD_ALL = "insert into processed_event (consumer_group, event_id)"
             + " select ?, unnest(?::uuid[]) on conflict do nothing returning event_id";
 
@@ -38,14 +35,7 @@ class ProcessedEvents {
      */
     @Transactional(TxType.MANDATORY)
     boolean recordFirstProcessing(String consumerGroup, UUID eventId) {
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement(RECORD)) {
-            insert.setString(1, consumerGroup);
-            insert.setObject(2, eventId);
-            return insert.executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not record event " + eventId + " for " + consumerGroup, e);
-        }
+        return !recordFirstProcessing(consumerGroup, List.of(eventId)).isEmpty();
     }
 
     /**

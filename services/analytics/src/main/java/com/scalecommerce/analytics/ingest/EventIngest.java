@@ -65,12 +65,6 @@ class EventIngest implements EventHandler {
 
     @Override
     public void handle(CloudEvent event) {
-        try (var connection = db.getConnection()) {
-            if (RawLog.append(connection, event)) {
-                projections.apply(connection, RawLog.entry(event));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        handleAll(List.of(event));
     }
 }

@@ -41,9 +41,10 @@ public class Projections {
             + " product_id, sku, quantity, order_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
 
     /**
-     * A batch in order. The behaviour facts (views, cart adds, checkouts: most of a busy shop's events) go in one
-     * JDBC batch at the end: each is one row of its own, independent of every other projection, so applying them
-     * after the batch's other events gives the same tables.
+     * Applies log entries in order: live, a read from the streams; in a replay, a chunk of the log. The behaviour
+     * facts (views, cart adds, checkouts: most of a busy shop's events) go in one JDBC batch at the end: each is one
+     * row of its own, independent of every other projection, so applying them after the batch's other events gives
+     * the same tables.
      */
     void applyAll(Connection c, List<RawLog.Entry> entries) throws SQLException {
         try (var behaviour = c.prepareStatement(BEHAVIOUR)) {
@@ -63,7 +64,8 @@ public class Projections {
         }
     }
 
-    void apply(Connection c, RawLog.Entry e) throws SQLException {
+    /** Every projection but the behaviour facts, which {@link #applyAll} batches. */
+    private void apply(Connection c, RawLog.Entry e) throws SQLException {
         JsonNode d = e.data();
         Timestamp at = Timestamp.from(e.at());
         switch (e.type()) {
@@ -92,12 +94,6 @@ public class Projections {
                         d.path("available").asInt(),
                         d.has("lowStockThreshold") ? d.path("lowStockThreshold").asInt() : null,
                         at);
-            case "product.viewed", "cart.item_added", "checkout.started" -> {
-                try (var insert = c.prepareStatement(BEHAVIOUR)) {
-                    bindBehaviour(insert, e);
-                    insert.executeUpdate();
-                }
-            }
             case "search.performed" ->
                 run(
                         c,

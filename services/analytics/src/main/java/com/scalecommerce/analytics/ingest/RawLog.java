@@ -22,16 +22,9 @@ final class RawLog {
     private static final String APPEND = "insert into event_log (event_id, type, source, subject, occurred_at, data)"
             + " values (?, ?, ?, ?, ?, cast(? as jsonb)) on conflict (event_id) do nothing";
 
-    /** False when the event is already in the log: a duplicate delivery, or a copy injected into a stream. */
-    static boolean append(Connection connection, CloudEvent event) throws SQLException {
-        try (var insert = connection.prepareStatement(APPEND)) {
-            bind(insert, event);
-            return insert.executeUpdate() == 1;
-        }
-    }
-
     /**
-     * {@link #append} for a batch, as one JDBC batch (one round trip).
+     * Appends the events as one JDBC batch (one round trip). An event already in the log (a duplicate delivery, or
+     * a copy injected into a stream) is left out.
      *
      * @return the events that were not in the log yet, in the given order
      */

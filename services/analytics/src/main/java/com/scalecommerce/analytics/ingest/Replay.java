@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +20,7 @@ import org.jboss.logging.Logger;
 public class Replay {
 
     private static final Logger LOG = Logger.getLogger(Replay.class);
+    private static final int CHUNK = 2_000;
     static final String PROJECTIONS = "fact_order, fact_order_line, fact_refund, fact_behaviour, fact_search,"
             + " fact_stock, dim_product, dim_variant, dim_customer";
 
@@ -46,19 +49,24 @@ public class Replay {
             }
             try (var select = connection.prepareStatement(
                     "select event_id, type, subject, occurred_at, data::text from event_log order by seq")) {
-                select.setFetchSize(2_000); // streamed: the log may hold millions of events
+                select.setFetchSize(CHUNK); // streamed: the log may hold millions of events
                 try (var rows = select.executeQuery()) {
+                    // Applied in chunks, as the live stream applies its reads (Projections.applyAll).
+                    List<RawLog.Entry> chunk = new ArrayList<>(CHUNK);
                     while (rows.next()) {
-                        projections.apply(
-                                connection,
-                                new RawLog.Entry(
-                                        rows.getString(1),
-                                        rows.getString(2),
-                                        rows.getString(3),
-                                        rows.getTimestamp(4).toInstant(),
-                                        json.readTree(rows.getString(5))));
+                        chunk.add(new RawLog.Entry(
+                                rows.getString(1),
+                                rows.getString(2),
+                                rows.getString(3),
+                                rows.getTimestamp(4).toInstant(),
+                                json.readTree(rows.getString(5))));
                         events++;
+                        if (chunk.size() == CHUNK) {
+                            projections.applyAll(connection, chunk);
+                            chunk.clear();
+                        }
                     }
+                    projections.applyAll(connection, chunk);
                 }
             }
         } catch (SQLException | IOException e) {

@@ -70,7 +70,10 @@ class IngestTest {
                 .containsExactly(3L);
     }
 
-    /** Live, a read is applied as a batch (EventIngest.handleAll); a replay applies the log one event at a time. */
+    /**
+     * Live, events are applied in reads of whatever size the streams give (EventIngest.handleAll); a replay applies
+     * the log in chunks of 2,000: other batches, the same tables.
+     */
     @Test
     void aReplayOfTheRawLogRebuildsIdenticalTables() throws SQLException {
         var events = new Events(redis);

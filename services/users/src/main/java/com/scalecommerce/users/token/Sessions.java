@@ -112,7 +112,7 @@ public class Sessions {
         }
         Account account = accounts.findById(UUID.fromString(jwt.getSubject()))
                 .filter(Account::isActive)
-                .orElseThrow(() -> ProblemException.unauthorized("TOKEN_REVOKED", "This session has ended."));
+                .orElseThrow(Sessions::ended);
         return new SignedIn(account, sessionId, jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
     }
 
