@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional.TxType;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -47,27 +46,8 @@ public class Outbox {
      */
     @Transactional(TxType.MANDATORY)
     public CloudEvent append(String type, String subject, Object data) {
-        return append(type, subject, data, false);
-    }
-
-    /**
-     * {@link #append} for an event about a change PostgreSQL does not hold (a cart kept in Redis): the transaction's
-     * commit does not wait for its WAL flush ({@code synchronous_commit} off for this transaction only). Under load
-     * that wait was most of a cart add's time. A PostgreSQL crash can lose such a commit from the last fraction of a
-     * second (at most three {@code wal_writer_delay}s), never half of one: the event is then no less durable than
-     * the Redis change it describes. Orders, payments and stock never use this.
-     */
-    @Transactional(TxType.MANDATORY)
-    public CloudEvent appendWithoutWaitingForDisk(String type, String subject, Object data) {
-        return append(type, subject, data, true);
-    }
-
-    private CloudEvent append(String type, String subject, Object data, boolean withoutWaitingForDisk) {
         CloudEvent event = CloudEvent.of(source, type, subject, data);
         try (Connection connection = dataSource.getConnection()) {
-            if (withoutWaitingForDisk) {
-                commitWithoutWaitingForDisk(connection);
-            }
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, event.id());
                 insert.setString(2, event.type());
@@ -80,13 +60,6 @@ public class Outbox {
         }
         wakeRelayAfterCommit();
         return event;
-    }
-
-    /** {@code synchronous_commit} off for the connection's current transaction only (the relay's claims use it too). */
-    static void commitWithoutWaitingForDisk(Connection connection) throws SQLException {
-        try (Statement relax = connection.createStatement()) {
-            relax.execute("set local synchronous_commit to off");
-        }
     }
 
     private void wakeRelayAfterCommit() {

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -153,7 +154,9 @@ class OutboxRelay {
     int relayBatch() {
         return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection connection = dataSource.getConnection()) {
-                Outbox.commitWithoutWaitingForDisk(connection);
+                try (Statement relax = connection.createStatement()) {
+                    relax.execute("set local synchronous_commit to off");
+                }
                 List<Long> ids = new ArrayList<>();
                 List<UUID> eventIds = new ArrayList<>();
                 List<Request> adds = new ArrayList<>();

@@ -60,35 +60,6 @@ class OutboxRelayTest {
         await().until(() -> probe.publishedInOutbox(appended.id()));
     }
 
-    @Test
-    void anEventAppendedWithoutWaitingForDiskIsPublishedAndOnlyItsTransactionSkipsTheWait() {
-        var settings = new ArrayList<String>();
-        CloudEvent appended = QuarkusTransaction.requiringNew().call(() -> {
-            CloudEvent event = outbox.appendWithoutWaitingForDisk(COUNTED, "cart-1", Map.of("quantity", 1));
-            settings.add(synchronousCommit());
-            return event;
-        });
-        // The setting is the transaction's own (SET LOCAL): the pooled connection's next transaction waits again.
-        QuarkusTransaction.requiringNew().run(() -> {
-            outbox.append(COUNTED, "order-21", Map.of());
-            settings.add(synchronousCommit());
-        });
-
-        assertThat(settings).containsExactly("off", "on");
-        await().until(() -> probe.timesOnStream(STREAM, appended.id()) == 1);
-    }
-
-    private String synchronousCommit() {
-        try (var connection = dataSource.getConnection();
-                var show = connection.createStatement();
-                var rows = show.executeQuery("show synchronous_commit")) {
-            rows.next();
-            return rows.getString(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * A trickle of small transactions, as a busy shop's cart adds are: the relay and the consumer each take several
      * events per transaction (their lingers), where without the lingers each event had a claim, an XADD round trip,

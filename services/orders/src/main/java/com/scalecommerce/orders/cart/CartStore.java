@@ -1,5 +1,7 @@
 package com.scalecommerce.orders.cart;
 
+import com.scalecommerce.platform.events.CloudEvent;
+import com.scalecommerce.platform.events.ScriptedEvents;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,10 +40,13 @@ class CartStore {
             end
             """;
 
-    private static final String ADD = LINES + """
-            local key = KEYS[1]
-            local sku, pid, qty, limit, maxLines, ttl, price, cur, now =
-                ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8], ARGV[9]
+    // The cart.item_added event goes on the stream from the script that made the change (ScriptedEvents): it is
+    // published if and only if the add happened.
+    private static final String ADD = LINES + ScriptedEvents.LUA + """
+            local key, stream = KEYS[1], KEYS[2]
+            local sku, pid, qty, limit, maxLines, ttl, price, cur, now, maxLength, event =
+                ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8],
+                ARGV[9], ARGV[10], ARGV[11]
             local count = lines(key)
             local c = redis.call('HGET', key, 'cur')
             if c and c ~= cur and count > 0 then return {'CURRENCY', c} end
@@ -56,6 +61,7 @@ class CartStore {
             end
             redis.call('HSET', key, 'q:' .. sku, n, 'm:' .. sku, pid .. ' ' .. price .. ' ' .. added, 'cur', cur)
             redis.call('PEXPIRE', key, ttl)
+            publish(stream, maxLength, event)
             return {'OK', tostring(n)}
             """;
 
@@ -145,16 +151,29 @@ class CartStore {
 
     private final RedisDataSource redis;
     private final CartConfig config;
+    private final ScriptedEvents events;
 
-    CartStore(RedisDataSource redis, CartConfig config) {
+    CartStore(RedisDataSource redis, CartConfig config, ScriptedEvents events) {
         this.redis = redis;
         this.config = config;
+        this.events = events;
     }
 
-    AddResult add(String cartId, String sku, UUID productId, int quantity, long priceMinor, String currency) {
-        Response r = eval(
+    /** Adds to a line and, if the add happened, publishes {@code itemAdded}. */
+    AddResult add(
+            String cartId,
+            String sku,
+            UUID productId,
+            int quantity,
+            long priceMinor,
+            String currency,
+            CloudEvent itemAdded) {
+        Response r = redis.execute(
+                "EVAL",
                 ADD,
+                "2",
                 key(cartId),
+                events.stream(),
                 sku,
                 productId.toString(),
                 Integer.toString(quantity),
@@ -163,7 +182,9 @@ class CartStore {
                 ttl(),
                 Long.toString(priceMinor),
                 currency,
-                Long.toString(System.currentTimeMillis()));
+                Long.toString(System.currentTimeMillis()),
+                events.maxLength(),
+                itemAdded.toJson());
         return new AddResult(r.get(0).toString(), r.get(1).toString());
     }
 

@@ -2,13 +2,12 @@ package com.scalecommerce.orders.cart;
 
 import com.scalecommerce.orders.catalog.Catalog;
 import com.scalecommerce.orders.catalog.Product;
-import com.scalecommerce.platform.events.Outbox;
+import com.scalecommerce.platform.events.ScriptedEvents;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
-import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -32,7 +31,7 @@ public class Carts {
 
     private final CartStore store;
     private final Catalog catalog;
-    private final Outbox outbox;
+    private final ScriptedEvents events;
     private final CartConfig config;
     private final List<CartPricingStep> pricing;
     private final QuotedCartStep quotes;
@@ -41,13 +40,13 @@ public class Carts {
     Carts(
             CartStore store,
             Catalog catalog,
-            Outbox outbox,
+            ScriptedEvents events,
             CartConfig config,
             Instance<CartPricingStep> steps,
             QuotedCartStep quotes) {
         this.store = store;
         this.catalog = catalog;
-        this.outbox = outbox;
+        this.events = events;
         this.config = config;
         this.pricing = steps.stream()
                 .sorted(Comparator.comparingInt(CartPricingStep::order))
@@ -77,10 +76,8 @@ public class Carts {
         return new CartView(List.of(), null, 0, 0, List.of(), 0, false, null, null, defaultDestination.orElse(null));
     }
 
-    // Redis first, then the outbox row: a refused add (limit, full cart) never touches the database, and the
-    // event commits only when the cart change happened. The cart lives in Redis, so its event need not wait for
-    // PostgreSQL's disk flush either (that wait was most of an add's time under load).
-    @Transactional
+    // The cart lives in Redis, and so does its event: the store's script that adds the line also publishes
+    // cart.item_added, so a refused add (limit, full cart) publishes nothing and an add that happened cannot lose it.
     public void add(CartOwner owner, UUID productId, String sku, int quantity) {
         checkQuantity(quantity, 1);
         Product product = productOf(productId);
@@ -88,7 +85,12 @@ public class Carts {
         if (!item.available()) {
             throw outOfStock(sku);
         }
-        var result = store.add(owner.cartId(), sku, productId, quantity, item.priceMinor(), product.currency());
+        var itemAdded = events.event(
+                ITEM_ADDED,
+                owner.cartId(),
+                new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
+        var result =
+                store.add(owner.cartId(), sku, productId, quantity, item.priceMinor(), product.currency(), itemAdded);
         switch (result.status()) {
             case "OK" -> {}
             case "LIMIT" -> throw limitExceeded(Integer.parseInt(result.detail()));
@@ -100,10 +102,6 @@ public class Carts {
                         "CURRENCY_MISMATCH", "The cart is priced in " + result.detail() + "; this product is not.");
             default -> throw new IllegalStateException("unexpected cart store answer " + result.status());
         }
-        outbox.appendWithoutWaitingForDisk(
-                ITEM_ADDED,
-                owner.cartId(),
-                new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
     }
 
     /** Sets a line's quantity; 0 removes the line. */

@@ -9,7 +9,7 @@ import java.util.UUID;
  * What shoppers do on the storefront that only the web tier sees, for analytics: {@code product.viewed}. The other
  * behavioural events have a better witness and are emitted there, so they are not duplicated here:
  * {@code search.performed} by products (the web passes the shopper's key along with a search),
- * {@code cart.item_added} and {@code checkout.started} by orders, transactionally with the change.
+ * {@code cart.item_added} and {@code checkout.started} by orders, atomically with the change.
  *
  * <p>Calling this never blocks and never fails: the event is queued and written later by {@link EventStreamWriter}.
  */
