@@ -1,5 +1,6 @@
 package com.scalecommerce.platform.web.requestid;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -16,9 +17,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RequestIdFilters {
 
+    // The header is read from the Vert.x request: ContainerRequestContext.getHeaderString builds JAX-RS's header
+    // view of every header first, on every request.
     @ServerRequestFilter(preMatching = true)
-    public void assignRequestId(ContainerRequestContext request) {
-        String id = RequestIds.acceptOrCreate(request.getHeaderString(RequestIds.HEADER));
+    public void assignRequestId(HttpServerRequest http, ContainerRequestContext request) {
+        String id = RequestIds.acceptOrCreate(http.getHeader(RequestIds.HEADER));
         MDC.put(RequestIds.MDC_KEY, id);
         request.setProperty(RequestIds.MDC_KEY, id);
     }
