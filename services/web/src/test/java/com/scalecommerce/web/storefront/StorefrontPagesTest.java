@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -56,6 +57,20 @@ class StorefrontPagesTest {
         assertThat(page.select(".card .name").eachText()).containsExactly("Red Kite");
         assertThat(page.select(".card .price").text()).isEqualTo("€19.99");
         assertThat(page.select(".card a").attr("href")).isEqualTo("/p/red-kite");
+    }
+
+    /** Pages are written as UTF-8 bytes by web's own writer (Utf8Pages); text outside ASCII must survive it. */
+    @Test
+    void aPageIsUtf8AsItsContentTypeSays() {
+        ProductsStub.home(List.of(), List.of(ProductsStub.card("Crème Kite ★ 風", "creme-kite", 1999)));
+
+        Response answer = given().accept("text/html").get("/");
+        assertThat(answer.statusCode()).isEqualTo(200);
+        assertThat(answer.contentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        byte[] body = answer.asByteArray();
+        String decoded = new String(body, StandardCharsets.UTF_8);
+        assertThat(decoded).contains("Crème Kite ★ 風").contains("€19.99");
+        assertThat(decoded.getBytes(StandardCharsets.UTF_8)).isEqualTo(body);
     }
 
     @Test
