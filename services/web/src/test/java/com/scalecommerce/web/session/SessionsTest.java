@@ -1,7 +1,9 @@
 package com.scalecommerce.web.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.web.WebConfig;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.reflect.Proxy;
@@ -9,6 +11,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The session cookie: what one seals the other opens, tampering is no session, and an opened cookie is reused. */
@@ -31,6 +34,24 @@ class SessionsTest {
         // Kept sessions are shared between requests, so nothing in them can change.
         roles.add("ADMIN");
         assertThat(first.signIn().hasRole("ADMIN")).isFalse();
+    }
+
+    @Test
+    void aSessionsCsrfTokenIsItsOwnAndStaysTheSameWhileAnotherSessionsOrKeysIsRefused() {
+        Session ann = Sessions.fresh();
+        Session bob = Sessions.fresh();
+        String token = sessions.csrfToken(ann);
+
+        assertThat(sessions.csrfToken(ann)).isEqualTo(token);
+        // The same seed in a changed session (a cart token added) keeps the token its open pages carry.
+        assertThat(sessions.csrfToken(ann.withCartToken("cart-2"))).isEqualTo(token);
+        assertThat(sessions.csrfToken(bob)).isNotEqualTo(token);
+        assertThat(new Sessions(config(randomKey())).csrfToken(ann)).isNotEqualTo(token);
+
+        sessions.requireCsrf(Optional.of(ann), token);
+        assertThatThrownBy(() -> sessions.requireCsrf(Optional.of(bob), token)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> sessions.requireCsrf(Optional.empty(), token)).isInstanceOf(ProblemException.class);
+        assertThatThrownBy(() -> sessions.requireCsrf(Optional.of(ann), null)).isInstanceOf(ProblemException.class);
     }
 
     @Test
