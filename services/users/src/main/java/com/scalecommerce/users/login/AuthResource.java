@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Sign-in, token refresh and sign-out for people. */
@@ -56,13 +55,13 @@ public class AuthResource {
         return tokens(sessions.refresh(request.refreshToken()));
     }
 
-    /** Ends the refresh token's session and, when the caller sent its access token, that token too. */
+    /** Ends the refresh token's session and, when the caller sent its access token, that token's session too. */
     @POST
     @Path("/logout")
     public Response logout(@NotNull @Valid RefreshRequest request) {
         sessions.end(request.refreshToken());
         if (!identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
-            sessions.revokeAccessToken(jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+            sessions.endSessionOf(jwt);
         }
         return Response.noContent().build();
     }

@@ -85,6 +85,15 @@ class RefreshTokenStore {
                 familyId);
     }
 
+    void revokeFamilyOf(UUID familyId, UUID accountId, String reason) {
+        update(
+                "update refresh_token_family set revoked_at = now(), revoked_reason = ?"
+                        + " where id = ? and account_id = ? and revoked_at is null",
+                reason,
+                familyId,
+                accountId);
+    }
+
     void revokeFamiliesOf(UUID accountId, String reason, UUID except) {
         update(
                 "update refresh_token_family set revoked_at = now(), revoked_reason = ?"

@@ -23,19 +23,12 @@ public class Sessions {
 
     private final RefreshTokenStore store;
     private final AccessTokens accessTokens;
-    private final RevokedAccessTokens revokedAccessTokens;
     private final Accounts accounts;
     private final UsersConfig config;
 
-    Sessions(
-            RefreshTokenStore store,
-            AccessTokens accessTokens,
-            RevokedAccessTokens revokedAccessTokens,
-            Accounts accounts,
-            UsersConfig config) {
+    Sessions(RefreshTokenStore store, AccessTokens accessTokens, Accounts accounts, UsersConfig config) {
         this.store = store;
         this.accessTokens = accessTokens;
-        this.revokedAccessTokens = revokedAccessTokens;
         this.accounts = accounts;
         this.config = config;
     }
@@ -83,9 +76,22 @@ public class Sessions {
         store.lock(OpaqueTokens.hash(refreshToken)).ifPresent(t -> store.revokeFamily(t.familyId(), "LOGOUT"));
     }
 
-    /** Ends the access token itself too, for as long as it would have lived. */
-    public void revokeAccessToken(String jti, Instant expiresAt) {
-        revokedAccessTokens.revoke(jti, expiresAt);
+    /**
+     * Ends the session an access token was issued in (its {@code sid}), when the logout came with one: that token
+     * and every other of the session are refused from then on, as its refresh token is. Only the caller's own
+     * sessions can be named this way: the token was verified and the family must belong to its subject.
+     */
+    @Transactional
+    public void endSessionOf(JsonWebToken jwt) {
+        String sid = jwt.getClaim("sid");
+        if (sid == null) {
+            return;
+        }
+        try {
+            store.revokeFamilyOf(UUID.fromString(sid), UUID.fromString(jwt.getSubject()), "LOGOUT");
+        } catch (IllegalArgumentException notOurs) {
+            // Not ids users issued: nothing of ours to end.
+        }
     }
 
     /** Ends every session of the account: refresh tokens stop working, and users rejects their access tokens. */
@@ -117,10 +123,10 @@ public class Sessions {
     }
 
     /**
-     * The first half of {@link #current}: the token names a session and was not ended by a sign-out. For a read
-     * that checks the session's family and the account in its own query, in one round trip (the profile page, read
-     * on every visit of the account pages): that query must refuse the caller with {@link #ended()} when the family
-     * is revoked or the account not active.
+     * The first half of {@link #current}: the session the token names. For a read that checks the session's family
+     * and the account in its own query, in one round trip (the profile page, read on every visit of the account
+     * pages): that query must refuse the caller with {@link #ended()} when the family is revoked or the account not
+     * active. A sign-out revokes the family of the access token it came with, so the family is the whole check.
      */
     public UUID sessionOf(JsonWebToken jwt) {
         if (jwt == null || jwt.getRawToken() == null) {
@@ -129,9 +135,6 @@ public class Sessions {
         String sid = jwt.getClaim("sid");
         if (sid == null) {
             throw ProblemException.forbidden("This endpoint is for signed-in people.");
-        }
-        if (revokedAccessTokens.isRevoked(jwt.getTokenID())) {
-            throw ended();
         }
         return UUID.fromString(sid);
     }

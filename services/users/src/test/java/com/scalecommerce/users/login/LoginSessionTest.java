@@ -151,6 +151,28 @@ class LoginSessionTest {
     }
 
     @Test
+    void logoutWithAnotherSessionsAccessTokenEndsThatSessionToo() {
+        String email = newEmail();
+        var phone = signedUp(email);
+        var laptop = login(email, PASSWORD).then().statusCode(200).extract().jsonPath();
+        var tablet = login(email, PASSWORD).then().statusCode(200).extract().jsonPath();
+
+        given().auth()
+                .oauth2(laptop.getString("access_token"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("refresh_token", phone.get("refresh_token")))
+                .post("/api/auth/logout")
+                .then()
+                .statusCode(204);
+
+        // The access token's session is ended with it, not that one token alone: its refresh token is refused too.
+        me(laptop.getString("access_token")).then().statusCode(401);
+        refresh(laptop.getString("refresh_token")).then().statusCode(401);
+        me((String) phone.get("access_token")).then().statusCode(401);
+        me(tablet.getString("access_token")).then().statusCode(200);
+    }
+
+    @Test
     void logoutLeavesTheOtherSessionsOfTheAccountAlone() {
         String email = newEmail();
         var phone = signedUp(email);
