@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -39,9 +38,6 @@ class OutboxRelayTest {
 
     @Inject
     EventProbe probe;
-
-    @Inject
-    AgroalDataSource dataSource;
 
     @Test
     void publishesAnEventOnceItsTransactionCommits() {
