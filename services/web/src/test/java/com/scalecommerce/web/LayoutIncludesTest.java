@@ -3,6 +3,7 @@ package com.scalecommerce.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -32,8 +33,9 @@ class LayoutIncludesTest {
     void theCheckSeesTheIncludes() throws IOException {
         try (Stream<Path> files = Files.walk(TEMPLATES)) {
             assertThat(files.filter(f -> f.toString().endsWith(".html"))
-                            .filter(f -> read(f).contains("{#include layout ")
-                                    || read(f).contains("{#include admin/layout ")))
+                            .map(LayoutIncludesTest::read)
+                            .filter(text ->
+                                    text.contains("{#include layout ") || text.contains("{#include admin/layout ")))
                     .hasSizeGreaterThan(40);
         }
     }
@@ -47,7 +49,7 @@ class LayoutIncludesTest {
         try {
             return Files.readString(file);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -12,6 +12,7 @@ import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XPendingArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -190,7 +191,7 @@ final class ConsumerLoop {
                 QuarkusTransaction.requiringNew().run(() -> {
                     var first = processedEvents.recordFirstProcessing(
                             group, handled.stream().map(CloudEvent::id).toList());
-                    List<CloudEvent> toApply = new java.util.ArrayList<>(first.size());
+                    List<CloudEvent> toApply = new ArrayList<>(first.size());
                     for (CloudEvent event : handled) {
                         if (first.remove(event.id())) { // a copy later in the same read is not applied again
                             toApply.add(event);

@@ -19,7 +19,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class Sessions {
 
     /** Who is calling, once their access token has been checked against what users knows now. */
-    public record SignedIn(Account account, UUID sessionId, String tokenId, Instant tokenExpiresAt) {}
+    public record SignedIn(Account account, UUID sessionId) {}
 
     private final RefreshTokenStore store;
     private final AccessTokens accessTokens;
@@ -119,7 +119,7 @@ public class Sessions {
         Account account = accounts.findById(UUID.fromString(jwt.getSubject()))
                 .filter(Account::isActive)
                 .orElseThrow(Sessions::ended);
-        return new SignedIn(account, sessionId, jwt.getTokenID(), Instant.ofEpochSecond(jwt.getExpirationTime()));
+        return new SignedIn(account, sessionId);
     }
 
     /**
