@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The cart page and its forms, all without JavaScript. Every change is a POST carrying the session's CSRF token,
@@ -141,24 +140,31 @@ public class CartResource {
     /**
      * CSRF first, before anything changes; then the change; a refusal becomes the message on the cart page. A new
      * cart token from orders (the first add) goes into the session.
+     *
+     * <p>The session is read again after the call: naming the owner may have refreshed the tokens (the access token
+     * was about to expire), and writing back a session read before that would put the used refresh token back in the
+     * cookie, which users treats as theft on its next use (the session ends).
      */
     private Response change(String csrf, Function<CartOwner, Change> build) {
         viewer.requireCsrf(csrf);
-        Session session = guestCarts.mergeIntoCustomerCart().withFlash(null);
+        guestCarts.mergeIntoCustomerCart();
+        CartOwner owner = owner(viewer.session());
+        String token = null;
+        String refusal = null;
         try {
-            RestResponse<CartView> answer = orders.change(build.apply(owner(session)));
-            String token = answer.getHeaderString(OrdersApi.CART_TOKEN);
-            if (!session.signedIn() && token != null && !token.isBlank() && !token.equals(session.cartToken())) {
-                session = session.withCartToken(token);
-            }
+            token = orders.change(build.apply(owner)).getHeaderString(OrdersApi.CART_TOKEN);
         } catch (Refused e) {
-            session = session.withFlash(e.getMessage());
+            refusal = e.getMessage();
         } catch (RuntimeException e) {
             LOG.debugf(e, "orders unreachable for a cart change");
             throw unavailable(
                     "Your cart cannot be changed right now. Browsing the shop still works; try again in a moment.");
         }
-        viewer.update(session);
+        Session session = viewer.session();
+        if (!session.signedIn() && token != null && !token.isBlank() && !token.equals(session.cartToken())) {
+            session = session.withCartToken(token);
+        }
+        viewer.update(session.withFlash(refusal));
         return Response.seeOther(CART).build();
     }
 

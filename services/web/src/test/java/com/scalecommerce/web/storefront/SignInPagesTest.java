@@ -10,11 +10,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.scalecommerce.web.session.Sessions;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -39,6 +41,9 @@ class SignInPagesTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    Sessions sessions;
 
     @BeforeEach
     void freshStart() {
@@ -188,6 +193,35 @@ class SignInPagesTest {
         String renewed = CartPagesTest.cookieValue(cart.header("Set-Cookie"));
         page("/cart", renewed);
         UsersStub.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    }
+
+    @Test
+    void aCartChangeThatRefreshesTheTokensKeepsTheNewPairInTheCookie() throws Exception {
+        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-old"));
+        String cookie = signIn("ada@example.com");
+        ProductsStub.home(List.of(), List.of());
+        // The home page calls no service on the customer's behalf, so it does not refresh yet.
+        String csrf = Jsoup.parse(page("/", cookie).asString())
+                .select("header form[action=/logout] input[name=_csrf]")
+                .val();
+        String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/refresh")), 200, UsersStub.tokens(fresh, "refresh-new"));
+        OrdersStub.server.resetAll();
+        OrdersStub.answers(Map.of("lines", List.of(), "currency", "USD"));
+
+        Response added = post(
+                "/cart/items",
+                cookie,
+                Map.of("_csrf", csrf, "productId", UUID.randomUUID().toString(), "sku", "S", "quantity", "1"));
+
+        assertThat(added.statusCode()).isEqualTo(303);
+        OrdersStub.server.verify(postRequestedFor(urlEqualTo("/api/cart/items"))
+                .withHeader("Authorization", equalTo("Bearer " + fresh)));
+        // Users rotated refresh-old: a cookie still holding it would end the session on its next use.
+        String renewed = CartPagesTest.cookieValue(added.header("Set-Cookie"));
+        String kept = new String(sessions.open(renewed, sessions.cookieName()), StandardCharsets.UTF_8);
+        assertThat(kept).contains("refresh-new", fresh).doesNotContain("refresh-old");
     }
 
     @Test
