@@ -12,8 +12,8 @@
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
 #    own throughput and p99 under load.
 # 4. The signed-in steps alone (BENCH_STEPS=0 skips): the shoppers signed in with curl, then wrk -t32 -c32
-#    (load/signed-in-steps.lua, one shopper per connection) on the account page, cart changes (add and remove in
-#    turn) and a product page, each with the CPU per request of every process: what each step costs the platform.
+#    (load/signed-in-steps.lua, one shopper per connection) on the home page, a category, the account page, cart
+#    changes (add and remove in turn) and a product page, each with the CPU per request of every process: what each step costs the platform.
 # Loopback only; bounded by the durations.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -153,7 +153,7 @@ if [ "${BENCH_STEPS:-1}" != 0 ]; then
   shoppers=$(wc -l < "$sessions")
   echo
   echo "== signed-in steps alone: wrk -t$shoppers -c$shoppers -d$PAGE_DURATION, one shopper per connection, after a 5s warm-up =="
-  for step in /account cart "$product"; do
+  for step in / "$category" /account cart "$product"; do
     wrk -t"$shoppers" -c"$shoppers" -d5s -s load/signed-in-steps.lua "$WEB" -- "$step" >/dev/null
     before=$(cpu_snapshot)
     result=$(wrk -t"$shoppers" -c"$shoppers" -d"$PAGE_DURATION" -s load/signed-in-steps.lua "$WEB" -- "$step" | grep 'req/s')
