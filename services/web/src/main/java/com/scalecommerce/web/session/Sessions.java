@@ -78,8 +78,12 @@ public class Sessions {
         this.cookieName = secure ? "__Host-sc" : "sc";
     }
 
+    // Caffeine's upkeep (eviction, expiry) runs on the calling thread, a few microseconds now and then: by default
+    // it is handed to the common pool, which wakes a thread every few reads on the request path. The same holds for
+    // web's other caches (TokenRefresher, SharedFragments) and platform-web's VerifiedTokens.
     private static <V> Cache<String, V> perSession() {
         return Caffeine.newBuilder()
+                .executor(Runnable::run)
                 .maximumSize(OPENED_SESSIONS)
                 .expireAfterAccess(Duration.ofMinutes(10))
                 .build();

@@ -51,6 +51,7 @@ public class TokenRefresher {
     private final RedisDataSource redis;
     private final Sessions sessions;
     private final Cache<String, CompletableFuture<Tokens>> inFlight = Caffeine.newBuilder()
+            .executor(Runnable::run)
             .expireAfterWrite(REMEMBERED)
             .maximumSize(50_000)
             .build();

@@ -50,8 +50,11 @@ public class SharedFragments {
     private final Template homeContent;
     private final Template listingContent;
     private final Template productContent;
-    private final Cache<Object, Map<Object, RawString>> rendered =
-            Caffeine.newBuilder().weakKeys().maximumSize(20_000).build();
+    private final Cache<Object, Map<Object, RawString>> rendered = Caffeine.newBuilder()
+            .executor(Runnable::run)
+            .weakKeys()
+            .maximumSize(20_000)
+            .build();
 
     SharedFragments(
             @Location("fragments/categoryNav.html") Template categoryNav,

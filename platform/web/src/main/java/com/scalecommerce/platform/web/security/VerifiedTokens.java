@@ -34,6 +34,8 @@ public final class VerifiedTokens {
     public VerifiedTokens(int maximumSize, Duration longest, Ticker ticker, Clock clock) {
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
+                // Upkeep on the calling thread, not handed to the common pool (a thread wake-up every few reads).
+                .executor(Runnable::run)
                 .maximumSize(maximumSize)
                 .ticker(ticker)
                 .expireAfter(untilExpiry(longest))
