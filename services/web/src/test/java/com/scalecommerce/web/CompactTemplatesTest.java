@@ -2,11 +2,8 @@ package com.scalecommerce.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,36 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 class CompactTemplatesTest {
 
-    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-
     @Test
-    void shopperTemplatesHoldOnlyLatin1Text() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            var wide = files.filter(f -> f.toString().endsWith(".html"))
-                    .filter(f -> !TEMPLATES.relativize(f).startsWith("admin"))
-                    .filter(f -> read(f).chars().anyMatch(c -> c > 0xFF))
-                    .map(TEMPLATES::relativize)
-                    .toList();
-            assertThat(wide).as("templates with characters beyond Latin-1").isEmpty();
-        }
+    void shopperTemplatesHoldOnlyLatin1Text() {
+        var wide = shopperTemplates().stream()
+                .filter(f -> TemplateFiles.read(f).chars().anyMatch(c -> c > 0xFF))
+                .map(TemplateFiles.ROOT::relativize)
+                .toList();
+        assertThat(wide).as("templates with characters beyond Latin-1").isEmpty();
     }
 
     @Test
-    void theCheckReadsTheShopperTemplates() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".html"))
-                            .filter(f -> !TEMPLATES.relativize(f).startsWith("admin"))
-                            .filter(f -> read(f).contains("&#9733;")))
-                    .as("templates showing a rating star")
-                    .hasSizeGreaterThanOrEqualTo(3);
-        }
+    void theCheckReadsTheShopperTemplates() {
+        assertThat(shopperTemplates().stream().filter(f -> TemplateFiles.read(f).contains("&#9733;")))
+                .as("templates showing a rating star")
+                .hasSizeGreaterThanOrEqualTo(3);
     }
 
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static List<Path> shopperTemplates() {
+        return TemplateFiles.all().stream()
+                .filter(f -> !TemplateFiles.ROOT.relativize(f).startsWith("admin"))
+                .toList();
     }
 }

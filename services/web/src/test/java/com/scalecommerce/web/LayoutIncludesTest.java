@@ -2,11 +2,6 @@ package com.scalecommerce.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,40 +11,24 @@ import org.junit.jupiter.api.Test;
  */
 class LayoutIncludesTest {
 
-    private static final Path TEMPLATES = Path.of("src/main/resources/templates");
-
     @Test
-    void everyPagePassesItsDataOnToTheLayout() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            var bare = files.filter(f -> f.toString().endsWith(".html"))
-                    .filter(LayoutIncludesTest::includesALayoutBare)
-                    .map(TEMPLATES::relativize)
-                    .toList();
-            assertThat(bare).as("templates with a bare {#include layout}").isEmpty();
-        }
+    void everyPagePassesItsDataOnToTheLayout() {
+        var bare = TemplateFiles.all().stream()
+                .filter(f -> includesALayoutBare(TemplateFiles.read(f)))
+                .map(TemplateFiles.ROOT::relativize)
+                .toList();
+        assertThat(bare).as("templates with a bare {#include layout}").isEmpty();
     }
 
     @Test
-    void theCheckSeesTheIncludes() throws IOException {
-        try (Stream<Path> files = Files.walk(TEMPLATES)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".html"))
-                            .map(LayoutIncludesTest::read)
-                            .filter(text ->
-                                    text.contains("{#include layout ") || text.contains("{#include admin/layout ")))
-                    .hasSizeGreaterThan(40);
-        }
+    void theCheckSeesTheIncludes() {
+        assertThat(TemplateFiles.all().stream()
+                        .map(TemplateFiles::read)
+                        .filter(text -> text.contains("{#include layout ") || text.contains("{#include admin/layout ")))
+                .hasSizeGreaterThan(40);
     }
 
-    private static boolean includesALayoutBare(Path template) {
-        String text = read(template);
+    private static boolean includesALayoutBare(String text) {
         return text.contains("{#include layout}") || text.contains("{#include admin/layout}");
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

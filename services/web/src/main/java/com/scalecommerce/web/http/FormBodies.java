@@ -19,13 +19,16 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class FormBodies {
 
-    /** Far above any storefront or admin form this shop has; the admin's product descriptions are a few KB. */
+    /**
+     * Storefront forms are a few hundred bytes. A longer admin form (a product description may hold 20,000
+     * characters) may go past this and is read by RESTEasy as before.
+     */
     static final int MAX_BYTES = 64 * 1024;
 
     private static final String FORM = "application/x-www-form-urlencoded";
 
     void register(@Observes Filters filters) {
-        // After SecurityHeaders (100): a refused body still gets the security headers.
+        // Below SecurityHeaders (100), so it runs after it: an answer to a failed read still carries those headers.
         filters.register(FormBodies::readSmallForm, 90);
     }
 

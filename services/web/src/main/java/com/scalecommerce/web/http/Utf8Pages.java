@@ -17,9 +17,9 @@ import org.jboss.resteasy.reactive.server.spi.ServerMessageBodyWriter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Renders and writes the HTML pages: a page method returns a {@link TemplateInstance} (or a {@link jakarta.ws.rs.core.Response} with
- * one), which is rendered here, on the request's virtual thread, and written as the bytes of {@link
- * String#getBytes} in UTF-8 (every page declares {@code charset=UTF-8}).
+ * Renders and writes the HTML pages: a page method returns a {@link TemplateInstance} (or a Response with one),
+ * which is rendered here, on the request's virtual thread, and written as the bytes of {@link String#getBytes} in
+ * UTF-8 (every page declares {@code charset=UTF-8}).
  *
  * <p>Two things this replaces, both measured in the browse journey:
  *
