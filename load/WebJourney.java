@@ -44,6 +44,9 @@ import java.util.stream.Collectors;
  * the JDK's HttpClient cost 0.2 ms of CPU per request, which on a 2-core box running the whole platform is CPU the
  * platform no longer has, and it showed up in the figures as a lower ceiling.
  *
+ * <p>An unexpected answer starts the shopper's loop over; a 503 or 429 with Retry-After (a service shedding load, such
+ * as users when every password-hashing slot is taken) is first waited for, as a person would, at most 10 s.
+ *
  * <p>Every latency is kept and sorted at the end (exact percentiles). A request counts when it started after the
  * warm-up and finished before the end. Exit status 1 when a measured request got an unexpected answer.
  */
@@ -114,7 +117,9 @@ public class WebJourney {
     }
 
     /** An answer as the journey reads it. */
-    record Answer(String method, String path, int statusCode, List<String> setCookies, String body) {}
+    /** {@code retryAfterSeconds}: the Retry-After of a 503 or 429, or 0. */
+    record Answer(
+            String method, String path, int statusCode, List<String> setCookies, String body, long retryAfterSeconds) {}
 
     /**
      * One kept-alive HTTP/1.1 connection: writes a request, reads the status line, the headers and a body framed
@@ -180,6 +185,7 @@ public class WebJourney {
             long length = -1;
             boolean chunked = false;
             boolean closes = false;
+            long retryAfter = 0;
             for (String header = line(); !header.isEmpty(); header = line()) {
                 int colon = header.indexOf(':');
                 String name = header.substring(0, colon).strip();
@@ -192,6 +198,8 @@ public class WebJourney {
                     setCookies.add(value);
                 } else if (name.equalsIgnoreCase("connection")) {
                     closes = value.equalsIgnoreCase("close");
+                } else if (name.equalsIgnoreCase("retry-after") && value.chars().allMatch(Character::isDigit)) {
+                    retryAfter = value.isEmpty() ? 0 : Long.parseLong(value);
                 }
             }
             var bytes = new ByteArrayOutputStream(length > 0 ? (int) length : 8192);
@@ -209,7 +217,7 @@ public class WebJourney {
             if (closes) {
                 close();
             }
-            return new Answer(method, path, code, setCookies, bytes.toString(StandardCharsets.UTF_8));
+            return new Answer(method, path, code, setCookies, bytes.toString(StandardCharsets.UTF_8), retryAfter);
         }
 
         private long chunkSize() throws IOException {
@@ -375,6 +383,13 @@ public class WebJourney {
                     if (signInEach) {
                         browser.cookie = null;
                     }
+                    // A service shedding load (503 or 429 with Retry-After) is waited for, as a person would after
+                    // the error page, instead of being asked again at once (at most 10 s, never past the end).
+                    long waitNanos = Duration.ofSeconds(Math.min(e.retryAfterSeconds, 10)).toNanos();
+                    if (waitNanos > 0) {
+                        long left = Math.max(0, measureUntil - System.nanoTime());
+                        Thread.sleep(Duration.ofNanos(Math.min(waitNanos, left)));
+                    }
                 }
             }
         } catch (Exception e) {
@@ -445,7 +460,7 @@ public class WebJourney {
             if (started >= measureFrom && System.nanoTime() <= measureUntil) {
                 failures.computeIfAbsent(page + ": " + e, k -> new LongAdder()).increment();
             }
-            throw new UnexpectedAnswer(e.toString());
+            throw new UnexpectedAnswer(e.toString(), 0);
         }
         long ended = System.nanoTime();
         if (started >= measureFrom && ended <= measureUntil) {
@@ -455,8 +470,12 @@ public class WebJourney {
     }
 
     static final class UnexpectedAnswer extends Exception {
-        UnexpectedAnswer(String message) {
+        /** What the answer's Retry-After asked for (a 503 or 429 shedding load), or 0. */
+        final long retryAfterSeconds;
+
+        UnexpectedAnswer(String message, long retryAfterSeconds) {
             super(message, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
         }
     }
 
@@ -488,7 +507,7 @@ public class WebJourney {
         }
         if (response.statusCode() != expected) {
             throw new UnexpectedAnswer(response.method() + " " + response.path().replaceAll(
-                    "/(p|c)/[^/]+", "/$1/…") + " answered " + response.statusCode());
+                    "/(p|c)/[^/]+", "/$1/…") + " answered " + response.statusCode(), response.retryAfterSeconds());
         }
         return response;
     }
@@ -507,7 +526,7 @@ public class WebJourney {
     private static String first(Pattern pattern, String html) throws UnexpectedAnswer {
         Matcher m = pattern.matcher(html);
         if (!m.find()) {
-            throw new UnexpectedAnswer("no add-to-cart form on the product page");
+            throw new UnexpectedAnswer("no add-to-cart form on the product page", 0);
         }
         return m.group(1);
     }
