@@ -77,15 +77,8 @@ class RefreshTokenStore {
         update("update refresh_token set rotated_at = now() where id = ?", tokenId);
     }
 
-    void revokeFamily(UUID familyId, String reason) {
-        update(
-                "update refresh_token_family set revoked_at = now(), revoked_reason = ?"
-                        + " where id = ? and revoked_at is null",
-                reason,
-                familyId);
-    }
-
-    void revokeFamilyOf(UUID familyId, UUID accountId, String reason) {
+    /** Ends one session, when it belongs to {@code accountId} (a sign-out can name a session only of its own). */
+    void revokeFamily(UUID familyId, UUID accountId, String reason) {
         update(
                 "update refresh_token_family set revoked_at = now(), revoked_reason = ?"
                         + " where id = ? and account_id = ? and revoked_at is null",

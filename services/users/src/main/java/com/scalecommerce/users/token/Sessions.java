@@ -51,19 +51,19 @@ public class Sessions {
             throw invalidRefreshToken();
         }
         if (token.rotatedAt() != null) {
-            store.revokeFamily(token.familyId(), "REUSE_DETECTED");
+            store.revokeFamily(token.familyId(), token.accountId(), "REUSE_DETECTED");
             throw invalidRefreshToken();
         }
         if (token.expiresAt().isBefore(Instant.now())) {
             throw invalidRefreshToken();
         }
         if (token.familyCreatedAt().plus(config.tokens().sessionMaxLifetime()).isBefore(Instant.now())) {
-            store.revokeFamily(token.familyId(), "SESSION_EXPIRED");
+            store.revokeFamily(token.familyId(), token.accountId(), "SESSION_EXPIRED");
             throw invalidRefreshToken();
         }
         Optional<Account> account = accounts.findById(token.accountId());
         if (account.isEmpty() || !account.get().isActive()) {
-            store.revokeFamily(token.familyId(), "ACCOUNT_NOT_ACTIVE");
+            store.revokeFamily(token.familyId(), token.accountId(), "ACCOUNT_NOT_ACTIVE");
             throw invalidRefreshToken();
         }
         store.markRotated(token.tokenId());
@@ -73,7 +73,8 @@ public class Sessions {
     /** Ends the session the refresh token belongs to; unknown tokens are ignored so logout is idempotent. */
     @Transactional
     public void end(String refreshToken) {
-        store.lock(OpaqueTokens.hash(refreshToken)).ifPresent(t -> store.revokeFamily(t.familyId(), "LOGOUT"));
+        store.lock(OpaqueTokens.hash(refreshToken))
+                .ifPresent(t -> store.revokeFamily(t.familyId(), t.accountId(), "LOGOUT"));
     }
 
     /**
@@ -88,7 +89,7 @@ public class Sessions {
             return;
         }
         try {
-            store.revokeFamilyOf(UUID.fromString(sid), UUID.fromString(jwt.getSubject()), "LOGOUT");
+            store.revokeFamily(UUID.fromString(sid), UUID.fromString(jwt.getSubject()), "LOGOUT");
         } catch (IllegalArgumentException notOurs) {
             // Not ids users issued: nothing of ours to end.
         }
