@@ -2,9 +2,12 @@ package com.scalecommerce.orders.cart;
 
 import com.scalecommerce.platform.events.CloudEvent;
 import com.scalecommerce.platform.events.ScriptedEvents;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.RedisDataSource;
+import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Carts in Redis, one hash per cart at {@code orders:cart:<cartId>}: {@code q:<sku>} holds the quantity,
@@ -20,6 +24,10 @@ import java.util.UUID;
  * Lua script, so concurrent requests on one cart serialise inside Redis and no update is lost, and the limits are
  * checked against the value actually being written. Choices live in the same hash, so they share its TTL and go
  * when the cart goes.
+ *
+ * <p>Adding and removing a line answer a {@link Uni}, so the resource can run them on the event loop (the hot path of
+ * a shopping session); the other operations block, for callers on virtual threads, for at most
+ * {@code quarkus.redis.timeout}, as Quarkus' blocking data source would.
  */
 @ApplicationScoped
 class CartStore {
@@ -42,7 +50,7 @@ class CartStore {
 
     // The cart.item_added event goes on the stream from the script that made the change (ScriptedEvents): it is
     // published if and only if the add happened.
-    private static final String ADD = LINES + ScriptedEvents.LUA + """
+    static final LuaScript ADD = LuaScript.of(LINES + ScriptedEvents.LUA + """
             local key, stream = KEYS[1], KEYS[2]
             local sku, pid, qty, limit, maxLines, ttl, price, cur, now, maxLength, event =
                 ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), ARGV[6], ARGV[7], ARGV[8],
@@ -63,9 +71,9 @@ class CartStore {
             redis.call('PEXPIRE', key, ttl)
             publish(stream, maxLength, event)
             return {'OK', tostring(n)}
-            """;
+            """);
 
-    private static final String SET = """
+    private static final LuaScript SET = LuaScript.of("""
             local key = KEYS[1]
             local sku, qty, ttl, price = ARGV[1], ARGV[2], ARGV[3], ARGV[4]
             local m = redis.call('HGET', key, 'm:' .. sku)
@@ -74,41 +82,41 @@ class CartStore {
             redis.call('HSET', key, 'q:' .. sku, qty, 'm:' .. sku, pid .. ' ' .. price .. ' ' .. added)
             redis.call('PEXPIRE', key, ttl)
             return 'OK'
-            """;
+            """);
 
     // Without lines the cart has no currency; a hash holding nothing else is gone (Redis drops empty hashes),
     // one that still holds the shopper's choices keeps them.
-    private static final String REMOVE = LINES + """
+    private static final LuaScript REMOVE = LuaScript.of(LINES + """
             local key = KEYS[1]
             local removed = redis.call('HDEL', key, 'q:' .. ARGV[1], 'm:' .. ARGV[1])
             if lines(key) == 0 then redis.call('HDEL', key, 'cur') end
             if redis.call('EXISTS', key) == 1 then redis.call('PEXPIRE', key, ARGV[2]) end
             return removed
-            """;
+            """);
 
-    private static final String SET_CHOICE = """
+    private static final LuaScript SET_CHOICE = LuaScript.of("""
             redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return 1
-            """;
+            """);
 
-    private static final String CLEAR_CHOICE = """
+    private static final LuaScript CLEAR_CHOICE = LuaScript.of("""
             local removed = redis.call('HDEL', KEYS[1], ARGV[1])
             if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
             return removed
-            """;
+            """);
 
-    private static final String READ = """
+    private static final LuaScript READ = LuaScript.of("""
             local all = redis.call('HGETALL', KEYS[1])
             if #all > 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
             return all
-            """;
+            """);
 
     // Guest lines join the user's: quantities add up to the per-line limit, lines past the line limit and lines
     // in another currency than the user's non-empty cart are dropped. Each choice (discount code, destination)
     // the user has made stays; one the user has not made comes from the guest cart. The guest cart is gone
     // afterwards.
-    private static final String MERGE = LINES + """
+    private static final LuaScript MERGE = LuaScript.of(LINES + """
             local guest, user = KEYS[1], KEYS[2]
             local limit, maxLines, ttl = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3]
             local g = redis.call('HGETALL', guest)
@@ -138,7 +146,7 @@ class CartStore {
             if merged > 0 or chosen > 0 then redis.call('PEXPIRE', user, ttl) end
             redis.call('DEL', guest)
             return merged
-            """;
+            """);
 
     record StoredLine(String sku, UUID productId, long priceSeenMinor, long addedAtMillis, int quantity) {}
 
@@ -150,17 +158,26 @@ class CartStore {
     record AddResult(String status, String detail) {}
 
     private final RedisDataSource redis;
+    private final ReactiveRedisDataSource reactive;
     private final CartConfig config;
     private final ScriptedEvents events;
+    private final Duration blockingTimeout;
 
-    CartStore(RedisDataSource redis, CartConfig config, ScriptedEvents events) {
+    CartStore(
+            RedisDataSource redis,
+            ReactiveRedisDataSource reactive,
+            CartConfig config,
+            ScriptedEvents events,
+            @ConfigProperty(name = "quarkus.redis.timeout", defaultValue = "10s") Duration blockingTimeout) {
         this.redis = redis;
+        this.reactive = reactive;
         this.config = config;
         this.events = events;
+        this.blockingTimeout = blockingTimeout;
     }
 
     /** Adds to a line and, if the add happened, publishes {@code itemAdded}. */
-    AddResult add(
+    Uni<AddResult> add(
             String cartId,
             String sku,
             UUID productId,
@@ -168,50 +185,50 @@ class CartStore {
             long priceMinor,
             String currency,
             CloudEvent itemAdded) {
-        Response r = redis.execute(
-                "EVAL",
-                ADD,
-                "2",
-                key(cartId),
-                events.stream(),
-                sku,
-                productId.toString(),
-                Integer.toString(quantity),
-                Integer.toString(config.maxQuantityPerLine()),
-                Integer.toString(config.maxLines()),
-                ttl(),
-                Long.toString(priceMinor),
-                currency,
-                Long.toString(System.currentTimeMillis()),
-                events.maxLength(),
-                itemAdded.toJson());
-        return new AddResult(r.get(0).toString(), r.get(1).toString());
+        return ADD.run(
+                        reactive,
+                        "2",
+                        key(cartId),
+                        events.stream(),
+                        sku,
+                        productId.toString(),
+                        Integer.toString(quantity),
+                        Integer.toString(config.maxQuantityPerLine()),
+                        Integer.toString(config.maxLines()),
+                        ttl(),
+                        Long.toString(priceMinor),
+                        currency,
+                        Long.toString(System.currentTimeMillis()),
+                        events.maxLength(),
+                        itemAdded.toJson())
+                .map(r -> new AddResult(r.get(0).toString(), r.get(1).toString()));
     }
 
     boolean set(String cartId, String sku, int quantity, long priceMinor) {
-        Response r = eval(SET, key(cartId), sku, Integer.toString(quantity), ttl(), Long.toString(priceMinor));
+        Response r = await(
+                SET.run(reactive, "1", key(cartId), sku, Integer.toString(quantity), ttl(), Long.toString(priceMinor)));
         return "OK".equals(r.toString());
     }
 
-    boolean remove(String cartId, String sku) {
-        return eval(REMOVE, key(cartId), sku, ttl()).toInteger() > 0;
+    /** True if the cart had the line. */
+    Uni<Boolean> remove(String cartId, String sku) {
+        return REMOVE.run(reactive, "1", key(cartId), sku, ttl()).map(r -> r.toInteger() > 0);
     }
 
     int merge(String guestCartId, String userCartId) {
-        return redis.execute(
-                        "EVAL",
-                        MERGE,
+        return await(MERGE.run(
+                        reactive,
                         "2",
                         key(guestCartId),
                         key(userCartId),
                         Integer.toString(config.maxQuantityPerLine()),
                         Integer.toString(config.maxLines()),
-                        ttl())
+                        ttl()))
                 .toInteger();
     }
 
     StoredCart read(String cartId) {
-        Response r = eval(READ, key(cartId), ttl());
+        Response r = await(READ.run(reactive, "1", key(cartId), ttl()));
         if (r == null || r.size() == 0) {
             return StoredCart.EMPTY;
         }
@@ -244,11 +261,11 @@ class CartStore {
 
     /** Sets one of the shopper's choices ({@link #DISCOUNT_CODE}, {@link #DESTINATION}); the cart lives on. */
     void choose(String cartId, String field, String value) {
-        eval(SET_CHOICE, key(cartId), field, value, ttl());
+        await(SET_CHOICE.run(reactive, "1", key(cartId), field, value, ttl()));
     }
 
     void forget(String cartId, String field) {
-        eval(CLEAR_CHOICE, key(cartId), field, ttl());
+        await(CLEAR_CHOICE.run(reactive, "1", key(cartId), field, ttl()));
     }
 
     void delete(String cartId) {
@@ -260,13 +277,9 @@ class CartStore {
         return ttl < 0 ? Optional.empty() : Optional.of(ttl);
     }
 
-    private Response eval(String script, String key, String... args) {
-        String[] all = new String[args.length + 3];
-        all[0] = script;
-        all[1] = "1";
-        all[2] = key;
-        System.arraycopy(args, 0, all, 3, args.length);
-        return redis.execute("EVAL", all);
+    /** For callers that may block (virtual threads), with the blocking data source's timeout. */
+    <T> T await(Uni<T> reply) {
+        return reply.await().atMost(blockingTimeout);
     }
 
     private String ttl() {

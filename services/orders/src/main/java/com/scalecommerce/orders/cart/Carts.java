@@ -5,6 +5,7 @@ import com.scalecommerce.orders.catalog.Product;
 import com.scalecommerce.platform.events.ScriptedEvents;
 import com.scalecommerce.platform.web.problem.ProblemException;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
@@ -78,21 +79,27 @@ public class Carts {
 
     // The cart lives in Redis, and so does its event: the store's script that adds the line also publishes
     // cart.item_added, so a refused add (limit, full cart) publishes nothing and an add that happened cannot lose it.
-    public void add(CartOwner owner, UUID productId, String sku, int quantity) {
+    // Non-blocking: with the product cached, the whole add runs on the event loop (see CartResource).
+    public Uni<Void> add(CartOwner owner, UUID productId, String sku, int quantity) {
         checkQuantity(quantity, 1);
-        Product product = productOf(productId);
-        Product.Sku item = skuOf(product, sku);
-        if (!item.available()) {
-            throw outOfStock(sku);
-        }
-        var itemAdded = events.event(
-                ITEM_ADDED,
-                owner.cartId(),
-                new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
-        var result =
-                store.add(owner.cartId(), sku, productId, quantity, item.priceMinor(), product.currency(), itemAdded);
-        switch (result.status()) {
-            case "OK" -> {}
+        return catalog.productSoon(productId).chain(found -> {
+            Product product = found.orElseThrow(Carts::productNotFound);
+            Product.Sku item = skuOf(product, sku);
+            if (!item.available()) {
+                throw outOfStock(sku);
+            }
+            var itemAdded = events.event(
+                    ITEM_ADDED,
+                    owner.cartId(),
+                    new ItemAdded(owner.cartId(), owner.userId().orElse(null), sku, productId, quantity));
+            return store.add(owner.cartId(), sku, productId, quantity, item.priceMinor(), product.currency(), itemAdded)
+                    .map(this::added);
+        });
+    }
+
+    private Void added(CartStore.AddResult result) {
+        return switch (result.status()) {
+            case "OK" -> null;
             case "LIMIT" -> throw limitExceeded(Integer.parseInt(result.detail()));
             case "FULL" ->
                 throw ProblemException.conflict(
@@ -101,14 +108,14 @@ public class Carts {
                 throw ProblemException.conflict(
                         "CURRENCY_MISMATCH", "The cart is priced in " + result.detail() + "; this product is not.");
             default -> throw new IllegalStateException("unexpected cart store answer " + result.status());
-        }
+        };
     }
 
     /** Sets a line's quantity; 0 removes the line. */
     public void changeQuantity(CartOwner owner, String sku, int quantity) {
         checkQuantity(quantity, 0);
         if (quantity == 0) {
-            remove(owner, sku);
+            store.await(remove(owner, sku));
             return;
         }
         var line = store.read(owner.cartId()).lines().stream()
@@ -124,10 +131,14 @@ public class Carts {
         }
     }
 
-    public void remove(CartOwner owner, String sku) {
-        if (!store.remove(owner.cartId(), sku)) {
-            throw lineNotFound(sku);
-        }
+    /** Non-blocking, like {@link #add}. */
+    public Uni<Void> remove(CartOwner owner, String sku) {
+        return store.remove(owner.cartId(), sku).map(removed -> {
+            if (!removed) {
+                throw lineNotFound(sku);
+            }
+            return null;
+        });
     }
 
     /** Moves the guest cart's lines into the customer's cart (quantities add up, capped) and deletes it. */
@@ -260,8 +271,11 @@ public class Carts {
     }
 
     private Product productOf(UUID productId) {
-        return catalog.product(productId)
-                .orElseThrow(() -> ProblemException.notFound("PRODUCT_NOT_FOUND", "No such product."));
+        return catalog.product(productId).orElseThrow(Carts::productNotFound);
+    }
+
+    private static ProblemException productNotFound() {
+        return ProblemException.notFound("PRODUCT_NOT_FOUND", "No such product.");
     }
 
     private static Product.Sku skuOf(Product product, String sku) {

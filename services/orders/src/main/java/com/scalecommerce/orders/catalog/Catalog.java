@@ -1,12 +1,15 @@
 package com.scalecommerce.orders.catalog;
 
 import com.scalecommerce.platform.web.problem.ProblemException;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,11 +26,29 @@ public class Catalog {
 
     private final ProductLookup lookup;
     private final CatalogConfig config;
+    private final ExecutorService virtualThreads;
     private final ConcurrentHashMap<UUID, Cached> cache = new ConcurrentHashMap<>();
 
-    Catalog(ProductLookup lookup, CatalogConfig config) {
+    Catalog(ProductLookup lookup, CatalogConfig config, @VirtualThreads ExecutorService virtualThreads) {
         this.lookup = lookup;
         this.config = config;
+        this.virtualThreads = virtualThreads;
+    }
+
+    /**
+     * {@link #product} for a caller on the event loop, which must not block: a fresh cached copy is answered at
+     * once, on the caller's thread; anything else (a miss, an expired entry, a load in flight) waits for
+     * {@link #product} on a virtual thread, and what follows the answer runs there.
+     */
+    public Uni<Optional<Product>> productSoon(UUID productId) {
+        Cached cached = cache.get(productId);
+        if (cached != null
+                && cached.expiresAtNanos - System.nanoTime() > 0
+                && cached.product.isDone()
+                && !cached.product.isCompletedExceptionally()) {
+            return Uni.createFrom().item(cached.product.join());
+        }
+        return Uni.createFrom().item(() -> product(productId)).runSubscriptionOn(virtualThreads);
     }
 
     /**

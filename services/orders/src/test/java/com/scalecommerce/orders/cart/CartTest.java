@@ -89,6 +89,24 @@ class CartTest {
     }
 
     @Test
+    void changesStillWorkAfterRedisForgetsTheCartScripts() {
+        UUID kite = ProductsStub.product("Kite", new Sku("KITE", 3100, true));
+        String token =
+                add(given(), kite, "KITE", 1).then().statusCode(200).extract().header(CartToken.HEADER);
+
+        // As after a Redis restart: the scripts run by their SHA-1 are gone, so each is sent once more in full.
+        redis.execute("SCRIPT", "FLUSH");
+        add(guest(token), kite, "KITE", 2).then().statusCode(200).body("lines[0].quantity", equalTo(3));
+        assertThat(redis.execute("SCRIPT", "EXISTS", CartStore.ADD.sha1())
+                        .get(0)
+                        .toInteger())
+                .as("the add script is cached again")
+                .isEqualTo(1);
+        redis.execute("SCRIPT", "FLUSH");
+        guest(token).delete("/api/cart/items/KITE").then().statusCode(200).body("lines", hasSize(0));
+    }
+
+    @Test
     void aClientPreferringAMinimalAnswerGetsNoContentAndTheChangeStillHappens() {
         UUID cap = ProductsStub.product("Cap", new Sku("CAP", 1200, true));
 

@@ -36,7 +36,10 @@ public class GuestCarts {
             return viewer.session();
         }
         try {
-            orders.change(Change.merge(new CartOwner(bearer, session.cartToken())));
+            // Callers are on virtual threads; the wait is bounded by OrdersCalls' timeout.
+            orders.change(Change.merge(new CartOwner(bearer, session.cartToken())))
+                    .await()
+                    .indefinitely();
             viewer.update(viewer.session().withCartToken(null));
         } catch (Refused e) {
             // Orders no longer knows the guest cart (expired, merged already): nothing left to merge.

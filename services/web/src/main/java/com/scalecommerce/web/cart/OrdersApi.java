@@ -7,6 +7,7 @@ import com.scalecommerce.web.cart.CartModels.Quantity;
 import com.scalecommerce.web.cart.CartModels.Where;
 import com.scalecommerce.web.http.Refused;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -45,13 +46,13 @@ interface OrdersApi {
     @POST
     @Path("/items")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> add(
+    Uni<RestResponse<CartView>> add(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, AddItem item);
 
     @PATCH
     @Path("/items/{sku}")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> quantity(
+    Uni<RestResponse<CartView>> quantity(
             @HeaderParam(AUTHORIZATION) String bearer,
             @HeaderParam(CART_TOKEN) String token,
             @PathParam("sku") String sku,
@@ -60,7 +61,7 @@ interface OrdersApi {
     @DELETE
     @Path("/items/{sku}")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> remove(
+    Uni<RestResponse<CartView>> remove(
             @HeaderParam(AUTHORIZATION) String bearer,
             @HeaderParam(CART_TOKEN) String token,
             @PathParam("sku") String sku);
@@ -68,24 +69,25 @@ interface OrdersApi {
     @PUT
     @Path("/discount-code")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> applyCode(
+    Uni<RestResponse<CartView>> applyCode(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Code code);
 
     @DELETE
     @Path("/discount-code")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> removeCode(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
+    Uni<RestResponse<CartView>> removeCode(
+            @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     /** On sign-in: the guest cart (token) joins the customer's (bearer) and is deleted at orders. */
     @POST
     @Path("/merge")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> merge(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
+    Uni<RestResponse<CartView>> merge(@HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token);
 
     @PUT
     @Path("/destination")
     @ClientHeaderParam(name = "Prefer", value = "return=minimal")
-    RestResponse<CartView> destination(
+    Uni<RestResponse<CartView>> destination(
             @HeaderParam(AUTHORIZATION) String bearer, @HeaderParam(CART_TOKEN) String token, Where where);
 
     /** A 4xx is orders' answer about the request (problem+json); 5xx stay the default exception. */

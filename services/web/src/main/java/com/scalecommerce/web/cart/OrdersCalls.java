@@ -6,6 +6,7 @@ import com.scalecommerce.web.cart.CartModels.Code;
 import com.scalecommerce.web.cart.CartModels.Quantity;
 import com.scalecommerce.web.cart.CartModels.Where;
 import com.scalecommerce.web.http.Refused;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -20,6 +21,9 @@ import org.jboss.resteasy.reactive.RestResponse;
  * every call; only the read is retried (adding is not idempotent, and a shopper can repeat a change). A
  * {@link Refused} (4xx) is an answer, not a failure: no retry, not counted by the breaker. Timeout (1.2 s) and
  * breaker sit on the class; changes get 2 s. One breaker for reads, one for changes.
+ *
+ * <p>A change answers a {@link Uni}, so the cart page's forms can send it from the event loop and finish there
+ * when the answer comes (see CartResource); a caller on a virtual thread awaits it.
  */
 @ApplicationScoped
 @Timeout(value = 1200, unit = ChronoUnit.MILLIS)
@@ -47,13 +51,13 @@ class OrdersCalls {
     }
 
     @Timeout(value = 2000, unit = ChronoUnit.MILLIS)
-    RestResponse<CartView> change(Change change) {
+    Uni<RestResponse<CartView>> change(Change change) {
         return change.apply(orders);
     }
 
     /** One change to the cart, so all changes share the policy above. */
     interface Change {
-        RestResponse<CartView> apply(OrdersApi orders);
+        Uni<RestResponse<CartView>> apply(OrdersApi orders);
 
         static Change add(CartOwner owner, AddItem item) {
             return o -> o.add(owner.bearer(), owner.token(), item);

@@ -143,7 +143,7 @@ public class Viewer {
             return Optional.empty();
         }
         SignIn current = session.signIn();
-        if (current.accessExpiresAt() - Instant.now().getEpochSecond() > REFRESH_AHEAD_SECONDS) {
+        if (!refreshDue()) {
             return Optional.of(current.accessToken());
         }
         try {
@@ -157,6 +157,15 @@ public class Viewer {
             LOG.debugf(e, "users unreachable for a refresh; using the current access token");
             return Optional.of(current.accessToken());
         }
+    }
+
+    /**
+     * True when {@link #accessToken()} would first trade the refresh token at users: a blocking call, which a caller
+     * on the event loop leaves to a virtual thread.
+     */
+    public boolean refreshDue() {
+        return isSignedIn()
+                && session.signIn().accessExpiresAt() - Instant.now().getEpochSecond() <= REFRESH_AHEAD_SECONDS;
     }
 
     /** {@code "Bearer <token>"} for an Authorization header, or null for a guest. */

@@ -16,6 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -268,6 +269,25 @@ class CartPagesTest {
 
         page("/", cookie, 200);
         page("/p/cart-kite", cookie, 200);
+    }
+
+    @Test
+    void ordersFailingAChangeIsA503PageAndTheSessionStaysAsItWas() {
+        String cookie = cartCookie();
+        String csrf = csrfOf(page("/cart", cookie, 200));
+        OrdersStub.stub(WireMock.post(urlEqualTo("/api/cart/items")), 503, Map.of("status", 503));
+
+        Response failed = post(
+                "/cart/items",
+                cookie,
+                Map.of("_csrf", csrf, "productId", productId.toString(), "sku", "SKY-L", "quantity", "1"));
+
+        assertThat(failed.statusCode()).isEqualTo(503);
+        assertThat(failed.contentType()).startsWith("text/html");
+        assertThat(failed.header("Retry-After")).isEqualTo("5");
+        assertThat(failed.header("Set-Cookie")).isNull();
+        assertThat(Jsoup.parse(failed.asString()).select(".error p").first().text())
+                .startsWith("Your cart cannot be changed right now.");
     }
 
     @Test
