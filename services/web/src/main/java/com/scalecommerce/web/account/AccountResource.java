@@ -6,8 +6,11 @@ import com.scalecommerce.web.account.AccountModels.Profile;
 import com.scalecommerce.web.catalog.Navigation;
 import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Viewer;
+import io.quarkus.arc.ClientProxy;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -26,7 +29,6 @@ import java.util.Map;
  * sessions; this one goes on).
  */
 @Path("/account")
-@RunOnVirtualThread
 @Produces(MediaType.TEXT_HTML)
 public class AccountResource {
 
@@ -48,23 +50,37 @@ public class AccountResource {
         this.navigation = navigation;
     }
 
+    /**
+     * On the event loop (ADR 0010): a signed-in shopper's most visited page after the catalog's, and its usual work,
+     * one call to users and a cached category bar, does not block.
+     */
     @GET
-    public Response overview() {
-        Profile profile = access.call("/account", CustomerAccess.USERS, users::profile);
-        return Response.ok(AccountPages.overview(navigation.orEmpty(), profile, viewer.takeFlash()))
-                .build();
+    @NonBlocking
+    public Uni<Response> overview() {
+        Viewer mine = ClientProxy.unwrap(viewer);
+        return access.callSoon("/account", CustomerAccess.USERS, users::profile)
+                .chain(profile -> navigation
+                        .soon()
+                        .map(nav -> Response.ok(AccountPages.overview(nav, profile, mine.takeFlash()))
+                                .build()));
     }
 
     @GET
     @Path("profile")
+    @RunOnVirtualThread
     public Response profileForm() {
-        Profile profile = access.call("/account/profile", CustomerAccess.USERS, users::profile);
+        Profile profile = access.call(
+                "/account/profile",
+                CustomerAccess.USERS,
+                // Bounded by UsersCalls' timeout and retry policy.
+                bearer -> users.profile(bearer).await().indefinitely());
         var form = new ProfileForm(profile.email(), profile.name(), profile.phone(), profile.marketingConsent());
         return Response.ok(profilePage(form, FormErrors.NONE)).build();
     }
 
     @POST
     @Path("profile")
+    @RunOnVirtualThread
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveProfile(
             @FormParam("_csrf") String csrf,
@@ -92,6 +108,7 @@ public class AccountResource {
 
     @GET
     @Path("password")
+    @RunOnVirtualThread
     public Response passwordForm() {
         access.requireSignIn("/account/password");
         return Response.ok(passwordPage(FormErrors.NONE)).build();
@@ -99,6 +116,7 @@ public class AccountResource {
 
     @POST
     @Path("password")
+    @RunOnVirtualThread
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changePassword(
             @FormParam("_csrf") String csrf,

@@ -4,12 +4,16 @@ import com.scalecommerce.platform.web.problem.ProblemException;
 import com.scalecommerce.web.WebConfig;
 import com.scalecommerce.web.http.Refused;
 import com.scalecommerce.web.session.Viewer;
+import io.quarkus.arc.ClientProxy;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
 import org.jboss.logging.Logger;
 
@@ -39,14 +43,20 @@ public class CustomerAccess {
 
     private final Viewer viewer;
     private final WebConfig config;
+    private final ExecutorService virtualThreads;
 
-    CustomerAccess(Viewer viewer, WebConfig config) {
+    CustomerAccess(Viewer viewer, WebConfig config, @VirtualThreads ExecutorService virtualThreads) {
         this.viewer = viewer;
         this.config = config;
+        this.virtualThreads = virtualThreads;
     }
 
     /** The person's {@code "Bearer …"}, or throws the redirect to sign in (and back to {@code returnTo}). */
     public String requireSignIn(String returnTo) {
+        return requireSignIn(viewer, returnTo);
+    }
+
+    private static String requireSignIn(Viewer viewer, String returnTo) {
         String bearer = viewer.isSignedIn() ? viewer.bearer() : null;
         if (bearer == null) {
             // Never signed in, or users refused the refresh (the session ended there).
@@ -70,22 +80,44 @@ public class CustomerAccess {
         String bearer = requireSignIn(returnTo);
         try {
             return call.apply(bearer);
-        } catch (Refused e) {
-            if (e.status() == 401) {
-                LOG.debugf("a service refused the session's token (%s): signing the browser out", e.code());
-                viewer.update(viewer.session().withSignIn(null));
-                viewer.flash("Your session has ended. Please sign in again.");
-                throw signIn(returnTo);
-            }
-            throw e;
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() / 100 == 3) {
-                throw e;
-            }
-            throw unavailable(outage, e);
         } catch (RuntimeException e) {
-            throw unavailable(outage, e);
+            throw failure(viewer, returnTo, outage, e);
         }
+    }
+
+    /**
+     * {@link #call} from the event loop, for a call that answers a {@link Uni}: nothing here blocks unless the
+     * access token is due for a refresh, which is then done on a virtual thread first. The request's own
+     * {@link Viewer} is used, not its proxy: the answer may arrive where no request context is current.
+     */
+    public <T> Uni<T> callSoon(String returnTo, Outage outage, Function<String, Uni<T>> call) {
+        Viewer mine = ClientProxy.unwrap(viewer);
+        Uni<String> bearer = Uni.createFrom().item(() -> requireSignIn(mine, returnTo));
+        if (mine.refreshDue()) {
+            bearer = bearer.runSubscriptionOn(virtualThreads);
+        }
+        return bearer.chain(b -> call.apply(b)).onFailure().transform(e -> failure(mine, returnTo, outage, e));
+    }
+
+    /**
+     * What a failed call becomes: a {@link Refused} other than 401 stays the service's answer; a 401 signs the
+     * browser out and sends it to sign in; a redirect stays one; anything else is the service being unreachable.
+     */
+    private RuntimeException failure(Viewer viewer, String returnTo, Outage outage, Throwable e) {
+        if (e instanceof Refused refused) {
+            if (refused.status() != 401) {
+                return refused;
+            }
+            LOG.debugf("a service refused the session's token (%s): signing the browser out", refused.code());
+            viewer.update(viewer.session().withSignIn(null));
+            viewer.flash("Your session has ended. Please sign in again.");
+            return signIn(returnTo);
+        }
+        if (e instanceof WebApplicationException redirect
+                && redirect.getResponse().getStatus() / 100 == 3) {
+            return redirect;
+        }
+        return unavailable(outage, e);
     }
 
     /** The same for a call that answers nothing. */
@@ -107,7 +139,7 @@ public class CustomerAccess {
         }
     }
 
-    private ProblemException unavailable(Outage outage, RuntimeException cause) {
+    private ProblemException unavailable(Outage outage, Throwable cause) {
         LOG.debugf(cause, "%s", outage.code());
         return ProblemException.unavailable(outage.code(), outage.message(), config.retryAfterSeconds());
     }

@@ -7,6 +7,7 @@ import com.scalecommerce.web.account.AccountModels.PasswordChange;
 import com.scalecommerce.web.account.AccountModels.Profile;
 import com.scalecommerce.web.http.Refused;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -38,7 +39,7 @@ interface MyAccountApi {
     String AUTHORIZATION = "Authorization";
 
     @GET
-    Profile profile(@HeaderParam(AUTHORIZATION) String bearer);
+    Uni<Profile> profile(@HeaderParam(AUTHORIZATION) String bearer);
 
     /** Merge patch: a field left out keeps its value, an explicit null clears it (users accepts JSON as well). */
     @PATCH

@@ -14,6 +14,7 @@ import com.scalecommerce.web.account.UsersApi.Registration;
 import com.scalecommerce.web.account.UsersApi.Token;
 import com.scalecommerce.web.account.UsersApi.Tokens;
 import com.scalecommerce.web.http.Refused;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -31,7 +32,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * single-use (a retry after a lost answer would look like reuse), and adding an address twice is not what the
  * person asked for. A {@link Refused} (wrong password, invalid field, expired token) is an answer, not a failure:
  * never retried, never counted by a breaker. Calls that hash a password get a generous timeout (5 s): hashing
- * queues under load.
+ * queues under load. The profile read answers a {@link Uni} (the account page sends it from the event loop); the
+ * policy applies to it all the same, and a caller on a virtual thread awaits it.
  */
 @ApplicationScoped
 @Timeout(value = 2, unit = ChronoUnit.SECONDS)
@@ -90,7 +92,7 @@ public class UsersCalls {
             jitter = 25,
             abortOn = {Refused.class, CircuitBreakerOpenException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5000, skipOn = Refused.class)
-    public Profile profile(String bearer) {
+    public Uni<Profile> profile(String bearer) {
         return me.profile(bearer);
     }
 

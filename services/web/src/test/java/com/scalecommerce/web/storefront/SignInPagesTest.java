@@ -196,6 +196,49 @@ class SignInPagesTest {
     }
 
     @Test
+    void theAccountPageRefreshesAnExpiringTokenBeforeAskingUsers() {
+        // The overview runs on the event loop; the refresh blocks, so it runs on a virtual thread first.
+        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-a"));
+        String cookie = signIn("ada@example.com");
+        String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/refresh")), 200, UsersStub.tokens(fresh, "refresh-b"));
+        UsersStub.stub(
+                WireMock.get(urlEqualTo("/api/users/me")),
+                200,
+                Map.of(
+                        "id",
+                        USER,
+                        "email",
+                        "ada@example.com",
+                        "emailVerified",
+                        true,
+                        "name",
+                        "Ada Lovelace",
+                        "marketingConsent",
+                        false,
+                        "roles",
+                        List.of("CUSTOMER"),
+                        "createdAt",
+                        "2025-01-02T10:00:00Z"));
+
+        Response account = page("/account", cookie);
+
+        assertThat(account.statusCode()).isEqualTo(200);
+        assertThat(Jsoup.parse(account.asString()).select(".profile-summary").text())
+                .contains("Ada Lovelace");
+        UsersStub.server.verify(
+                getRequestedFor(urlEqualTo("/api/users/me")).withHeader("Authorization", equalTo("Bearer " + fresh)));
+        UsersStub.server.verify(
+                0,
+                getRequestedFor(urlEqualTo("/api/users/me"))
+                        .withHeader("Authorization", equalTo("Bearer " + expiring)));
+        // The new pair is kept: the next visit does not refresh again.
+        page("/account", CartPagesTest.cookieValue(account.header("Set-Cookie")));
+        UsersStub.server.verify(1, postRequestedFor(urlEqualTo("/api/auth/refresh")));
+    }
+
+    @Test
     void aCartChangeThatRefreshesTheTokensKeepsTheNewPairInTheCookie() throws Exception {
         String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
         UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-old"));
