@@ -175,9 +175,7 @@ class SignInPagesTest {
 
     @Test
     void anAccessTokenAboutToExpireIsRefreshedServerSide() {
-        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-1"));
-        String cookie = signIn("ada@example.com");
+        String cookie = signInWithAnAccessTokenAboutToExpire("refresh-1").cookie();
         String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
         UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/refresh")), 200, UsersStub.tokens(fresh, "refresh-2"));
         OrdersStub.server.resetAll();
@@ -198,9 +196,9 @@ class SignInPagesTest {
     @Test
     void theAccountPageRefreshesAnExpiringTokenBeforeAskingUsers() {
         // The overview runs on the event loop; the refresh blocks, so it runs on a virtual thread first.
-        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-a"));
-        String cookie = signIn("ada@example.com");
+        var expiringSignIn = signInWithAnAccessTokenAboutToExpire("refresh-a");
+        String expiring = expiringSignIn.accessToken();
+        String cookie = expiringSignIn.cookie();
         String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
         UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/refresh")), 200, UsersStub.tokens(fresh, "refresh-b"));
         UsersStub.stub(
@@ -240,9 +238,7 @@ class SignInPagesTest {
 
     @Test
     void aCartChangeThatRefreshesTheTokensKeepsTheNewPairInTheCookie() throws Exception {
-        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-old"));
-        String cookie = signIn("ada@example.com");
+        String cookie = signInWithAnAccessTokenAboutToExpire("refresh-old").cookie();
         ProductsStub.home(List.of(), List.of());
         // The home page calls no service on the customer's behalf, so it does not refresh yet.
         String csrf = Jsoup.parse(page("/", cookie).asString())
@@ -269,9 +265,7 @@ class SignInPagesTest {
 
     @Test
     void requestsArrivingTogetherShareOneRefresh() throws Exception {
-        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-c"));
-        String cookie = signIn("ada@example.com");
+        String cookie = signInWithAnAccessTokenAboutToExpire("refresh-c").cookie();
         String fresh = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 900);
         // Users rotates the token on the first use and would end the session on a second: slow, so they overlap.
         UsersStub.server.stubFor(WireMock.post(urlEqualTo("/api/auth/refresh"))
@@ -293,9 +287,7 @@ class SignInPagesTest {
 
     @Test
     void aRefusedRefreshSignsTheBrowserOut() {
-        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
-        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, "refresh-r"));
-        String cookie = signIn("ada@example.com");
+        String cookie = signInWithAnAccessTokenAboutToExpire("refresh-r").cookie();
         UsersStub.stub(
                 WireMock.post(urlEqualTo("/api/auth/refresh")),
                 401,
@@ -360,6 +352,15 @@ class SignInPagesTest {
                 .first()
                 .val();
         return new Visit(value, csrf);
+    }
+
+    private record ExpiringSignIn(String cookie, String accessToken) {}
+
+    /** Signed in with an access token that expires in 10 s: the next call on the customer's behalf refreshes it. */
+    private ExpiringSignIn signInWithAnAccessTokenAboutToExpire(String refreshToken) {
+        String expiring = UsersStub.accessToken(USER, "ada@example.com", List.of("CUSTOMER"), 10);
+        UsersStub.stub(WireMock.post(urlEqualTo("/api/auth/login")), 200, UsersStub.tokens(expiring, refreshToken));
+        return new ExpiringSignIn(signIn("ada@example.com"), expiring);
     }
 
     private static Response page(String path, String cookie) {
