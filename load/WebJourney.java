@@ -24,8 +24,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The storefront's browse journey as real browsers make it, one virtual thread per shopper, each with its own
- * session cookie: every POST carries the CSRF token of the page its form came from, redirects are not followed
+ * The storefront's browse journey as real browsers make it, one platform thread per shopper, each with its own
+ * session cookie (a platform thread blocked in a socket read is woken by the kernel directly; a virtual thread is
+ * woken through the JDK's poller thread, one more thread switch per request on the cores the platform shares): every POST carries the CSRF token of the page its form came from, redirects are not followed
  * (a 303 is the expected answer of a form), and each answer is checked for the status a browser would get.
  *
  * <pre>
@@ -329,7 +330,8 @@ public class WebJourney {
                 Thread.currentThread().interrupt();
             }
         });
-        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        try (var pool = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("shopper-", 0).factory())) {
             for (int i = 0; i < options.shoppers(); i++) {
                 var recorder = new Recorder();
                 recorders.add(recorder);

@@ -8,7 +8,10 @@ import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
 import com.scalecommerce.web.catalog.CatalogModels.ProductDetail;
 import com.scalecommerce.web.catalog.CatalogModels.ReviewPage;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +33,12 @@ public class Catalog {
 
     private final ProductsCalls calls;
     private final WebConfig config;
+    private final Cache listings;
 
-    Catalog(ProductsCalls calls, WebConfig config) {
+    Catalog(ProductsCalls calls, WebConfig config, @CacheName("listing") Cache listings) {
         this.calls = calls;
         this.config = config;
+        this.listings = listings;
     }
 
     @CacheResult(cacheName = "home")
@@ -47,7 +52,19 @@ public class Catalog {
         return tree == null ? List.of() : tree;
     }
 
-    /** {@code filters} is sorted so equal searches share one cache entry. */
+    /** {@link #products} if the cache holds this listing now: no call, no waiting. */
+    public Optional<ListingPage> cachedProducts(SortedMap<String, List<String>> filters) {
+        var cached = listings.as(CaffeineCache.class).getIfPresent(filters);
+        if (cached != null
+                && cached.isDone()
+                && !cached.isCompletedExceptionally()
+                && cached.join() instanceof ListingPage page) {
+            return Optional.of(page);
+        }
+        return Optional.empty();
+    }
+
+    /** {@code filters} is sorted so equal searches share one cache entry (the argument is the cache key). */
     @CacheResult(cacheName = "listing")
     public ListingPage products(SortedMap<String, List<String>> filters) {
         return reach(() -> calls.products(filters));

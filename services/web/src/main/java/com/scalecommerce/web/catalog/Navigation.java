@@ -8,6 +8,7 @@ import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
@@ -31,15 +32,29 @@ public class Navigation {
     }
 
     /**
-     * {@link #orEmpty} for a page on the event loop: the cached tree at once, or, when it must be read from products
-     * first, read on a virtual thread (what follows then runs there). The key is the cache's default key because
+     * The category tree if the cache holds it now: no call, no waiting. The key is the cache's default key because
      * {@link Catalog#categories} takes no argument.
      */
-    @SuppressWarnings("unchecked")
-    public Uni<List<CategoryNode>> soon() {
+    @SuppressWarnings("unchecked") // what Catalog#categories cached: a List<CategoryNode>
+    public Optional<List<CategoryNode>> cached() {
         var cached = categories.as(CaffeineCache.class).getIfPresent(categories.getDefaultKey());
-        if (cached != null && cached.isDone() && !cached.isCompletedExceptionally()) {
-            return Uni.createFrom().item((List<CategoryNode>) cached.join());
+        if (cached != null
+                && cached.isDone()
+                && !cached.isCompletedExceptionally()
+                && cached.join() instanceof List<?> tree) {
+            return Optional.of((List<CategoryNode>) tree);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * {@link #orEmpty} for a page on the event loop: the cached tree at once, or, when it must be read from products
+     * first, read on a virtual thread (what follows then runs there).
+     */
+    public Uni<List<CategoryNode>> soon() {
+        Optional<List<CategoryNode>> tree = cached();
+        if (tree.isPresent()) {
+            return Uni.createFrom().item(tree.get());
         }
         return Uni.createFrom().item(this::orEmpty).runSubscriptionOn(virtualThreads);
     }

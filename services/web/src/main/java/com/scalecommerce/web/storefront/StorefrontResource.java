@@ -7,6 +7,7 @@ import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
+import com.scalecommerce.web.catalog.Navigation;
 import com.scalecommerce.web.events.BehaviourEvents;
 import com.scalecommerce.web.events.ShopperKey;
 import com.scalecommerce.web.session.Viewer;
@@ -51,10 +52,17 @@ public class StorefrontResource {
     private final Viewer viewer;
     private final BehaviourEvents events;
     private final SharedFragments fragments;
+    private final Navigation navigation;
 
     StorefrontResource(
-            Catalog catalog, WebConfig config, Viewer viewer, BehaviourEvents events, SharedFragments fragments) {
+            Catalog catalog,
+            WebConfig config,
+            Viewer viewer,
+            BehaviourEvents events,
+            SharedFragments fragments,
+            Navigation navigation) {
         this.catalog = catalog;
+        this.navigation = navigation;
         this.config = config;
         this.viewer = viewer;
         this.events = events;
@@ -63,7 +71,7 @@ public class StorefrontResource {
 
     @GET
     public TemplateInstance home() {
-        var nav = async(catalog::categories);
+        var nav = categories();
         var home = catalog.home();
         return Pages.home(join(nav), home);
     }
@@ -72,7 +80,10 @@ public class StorefrontResource {
     @Path("c/{slug}")
     public TemplateInstance category(@PathParam("slug") String slug, @Context UriInfo uri) {
         var query = ListingQuery.from(uri.getQueryParameters());
-        var page = async(() -> catalog.products(query.filters(slug, config.pageSize())));
+        var filters = query.filters(slug, config.pageSize());
+        var page = catalog.cachedProducts(filters)
+                .map(CompletableFuture::completedFuture)
+                .orElseGet(() -> async(() -> catalog.products(filters)));
         List<CategoryNode> nav = catalog.categories();
         CategoryNode category = find(nav, slug)
                 .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category."));
@@ -88,7 +99,7 @@ public class StorefrontResource {
     @Path("search")
     public TemplateInstance search(@Context UriInfo uri) {
         var query = ListingQuery.from(uri.getQueryParameters());
-        var nav = async(catalog::categories);
+        var nav = categories();
         var filters = query.filters(null, config.pageSize());
         // A search (its first page) is asked for each time, with the shopper's key: products counts searches.
         var page = query.q() == null || filters.containsKey("cursor")
@@ -111,7 +122,7 @@ public class StorefrontResource {
     @GET
     @Path("p/{slug}")
     public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
-        var nav = async(catalog::categories);
+        var nav = categories();
         var product = catalog.product(slug);
         var reviews = catalog.reviews(product.id(), REVIEWS_SHOWN);
         // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here
@@ -171,6 +182,14 @@ public class StorefrontResource {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The category tree alongside the page's other reads: from the cache when it holds it, without starting a
+     * virtual thread (a start and a join are thread switches, for data already at hand).
+     */
+    private CompletableFuture<List<CategoryNode>> categories() {
+        return navigation.cached().map(CompletableFuture::completedFuture).orElseGet(() -> async(catalog::categories));
     }
 
     private static <T> CompletableFuture<T> async(Supplier<T> call) {

@@ -3,6 +3,11 @@ package com.scalecommerce.web.storefront;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.scalecommerce.web.WebConfig;
+import com.scalecommerce.web.catalog.Catalog;
+import com.scalecommerce.web.catalog.CatalogModels;
+import com.scalecommerce.web.catalog.Navigation;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -10,6 +15,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +40,15 @@ class StorefrontPagesTest {
     @Inject
     @CacheName("categories")
     Cache categories;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    Navigation navigation;
+
+    @Inject
+    WebConfig config;
 
     @BeforeEach
     void freshStart() {
@@ -94,6 +109,31 @@ class StorefrontPagesTest {
         assertThat(page.select("select[name=sort] option[selected]").val()).isEqualTo("price_asc");
         String next = page.select("a[rel=next]").attr("href");
         assertThat(next).startsWith("/c/kites?").contains("brand=acme", "sort=price_asc", "cursor=CURSOR2");
+    }
+
+    @Test
+    void aPageFindsTheListingAndCategoryBarItReadBeforeInTheCacheWithoutACall() {
+        ProductsStub.listing(
+                "category", "boats", List.of(ProductsStub.item("Dinghy", "dinghy", 90000, true)), null, false);
+        var query = new MultivaluedHashMap<String, String>();
+        query.add("sort", "price_desc");
+        var filters = ListingQuery.from(query).filters("boats", config.pageSize());
+        assertThat(catalog.cachedProducts(filters)).as("never read").isEmpty();
+
+        String first = page("/c/boats?sort=price_desc", 200).select(".results").outerHtml();
+
+        // What the category page starts without a thread for: the same keys its reads were cached under.
+        assertThat(catalog.cachedProducts(filters).orElseThrow().items())
+                .extracting(CatalogModels.Item::name)
+                .containsExactly("Dinghy");
+        assertThat(navigation.cached().orElseThrow())
+                .extracting(CatalogModels.CategoryNode::slug)
+                .containsExactly("kites", "boats");
+        // Products stops answering: the page renders the same from web's caches, asking nothing.
+        ProductsStub.server.resetAll();
+        Document again = page("/c/boats?sort=price_desc", 200);
+        assertThat(again.select(".results").outerHtml()).isEqualTo(first).contains("Dinghy");
+        ProductsStub.server.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
     }
 
     @Test
