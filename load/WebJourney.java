@@ -319,12 +319,15 @@ public class WebJourney {
         measureFrom = start + options.warmup().toNanos();
         measureUntil = measureFrom + options.duration().toNanos();
         // Marks on stdout for a wrapper that measures something over the same window (the benchmark script reads
-        // each process's CPU time at both marks).
+        // each process's CPU time at both marks). The generator states its own CPU time at each mark: it may have
+        // exited before the wrapper reads /proc after the second.
         Thread.startVirtualThread(() -> {
             try {
                 Thread.sleep(Duration.ofNanos(Math.max(0, measureFrom - System.nanoTime())));
+                System.out.printf("generator-cpu-ms %d%n", ownCpuMillis());
                 System.out.printf("measuring %.1f s%n", options.duration().toNanos() / 1e9);
                 Thread.sleep(Duration.ofNanos(Math.max(0, measureUntil - System.nanoTime())));
+                System.out.printf("generator-cpu-ms %d%n", ownCpuMillis());
                 System.out.println("measured");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -340,6 +343,10 @@ public class WebJourney {
             }
         }
         return report();
+    }
+
+    private static long ownCpuMillis() {
+        return ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(0L);
     }
 
     /** The categories the home page links to and the products their pages link to. */
