@@ -25,9 +25,10 @@ import java.util.stream.Collectors;
 
 /**
  * The storefront's browse journey as real browsers make it, one platform thread per shopper, each with its own
- * session cookie (a platform thread blocked in a socket read is woken by the kernel directly; a virtual thread is
- * woken through the JDK's poller thread, one more thread switch per request on the cores the platform shares): every POST carries the CSRF token of the page its form came from, redirects are not followed
+ * session cookie: every POST carries the CSRF token of the page its form came from, redirects are not followed
  * (a 303 is the expected answer of a form), and each answer is checked for the status a browser would get.
+ * Platform threads, because one blocked in a socket read is woken by the kernel directly, where a virtual thread
+ * is woken through the JDK's poller thread: one more thread switch per request on the cores the platform shares.
  *
  * <pre>
  * java load/WebJourney.java --accounts FILE [--mode sign-in-each|signed-in] [--url http://127.0.0.1:8080]
