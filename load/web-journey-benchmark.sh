@@ -9,7 +9,6 @@
 #    BENCH_MODES picks the modes (default both, "sign-in-each signed-in"); BENCH_PAGES=0 skips step 3.
 #    After each mode: the CPU seconds each process used during it (services, the local PostgreSQL and Redis, the
 #    load generator) and per journey request: where the 2 cores went, so a ceiling can be read off the figures.
-#    Before each mode and at the end, load/machine-probe.py: how fast the box is just then (it varies).
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
 #    own throughput and p99 under load.
 # 4. The signed-in steps alone (BENCH_STEPS=0 skips): the shoppers signed in with curl, then wrk -t32 -c32
@@ -90,11 +89,9 @@ cpu_snapshot() { # -> "name ticks" lines
 
 # 2. The journeys. The CPU snapshots are taken at the generator's marks: "measuring" when the warm-up ends,
 #    "measured" when the window closes.
-probe() { command -v python3 >/dev/null && python3 load/machine-probe.py || true; }
 for mode in $MODES; do
   echo
   echo "== journey, $mode: $SHOPPERS shoppers, warm-up $WARMUP, measured $DURATION =="
-  probe
   out=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx512m load/WebJourney.java --accounts "$ACCOUNTS_FILE" --mode $mode --url "$WEB" \
     --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" > "$out" 2>&1 &
@@ -171,5 +168,4 @@ if [ "${BENCH_STEPS:-1}" != 0 ]; then
   done
 fi
 echo
-probe
 echo "web RSS after the run: $(( $(ps -o rss= -p "$pid") / 1024 )) MiB"
