@@ -42,10 +42,7 @@ public class Catalog {
      */
     public Uni<Optional<Product>> productSoon(UUID productId) {
         Cached cached = cache.get(productId);
-        if (cached != null
-                && cached.expiresAtNanos - System.nanoTime() > 0
-                && cached.product.isDone()
-                && !cached.product.isCompletedExceptionally()) {
+        if (fresh(cached, System.nanoTime()) && cached.product.isDone() && !cached.product.isCompletedExceptionally()) {
             return Uni.createFrom().item(cached.product.join());
         }
         return Uni.createFrom().item(() -> product(productId)).runSubscriptionOn(virtualThreads);
@@ -59,7 +56,7 @@ public class Catalog {
     public Optional<Product> product(UUID productId) {
         long now = System.nanoTime();
         Cached cached = cache.get(productId);
-        if (cached == null || cached.expiresAtNanos - now <= 0) {
+        if (!fresh(cached, now)) {
             var mine = new Cached(
                     new CompletableFuture<>(), now + config.cacheTtl().toNanos());
             boolean won = cached == null
@@ -81,6 +78,10 @@ public class Catalog {
         } catch (CompletionException e) {
             throw e.getCause() instanceof ProblemException problem ? problem : e;
         }
+    }
+
+    private static boolean fresh(Cached cached, long now) {
+        return cached != null && cached.expiresAtNanos - now > 0;
     }
 
     private void load(UUID productId, Cached entry) {

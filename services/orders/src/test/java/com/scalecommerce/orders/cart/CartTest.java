@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -94,9 +95,14 @@ class CartTest {
         String token =
                 add(given(), kite, "KITE", 1).then().statusCode(200).extract().header(CartToken.HEADER);
 
+        // A change names its script by SHA-1 (EVALSHA) instead of sending it.
+        long byHash = evalshaCalls();
+        add(guest(token), kite, "KITE", 1).then().statusCode(200).body("lines[0].quantity", equalTo(2));
+        assertThat(evalshaCalls()).isGreaterThan(byHash);
+
         // As after a Redis restart: the scripts run by their SHA-1 are gone, so each is sent once more in full.
         redis.execute("SCRIPT", "FLUSH");
-        add(guest(token), kite, "KITE", 2).then().statusCode(200).body("lines[0].quantity", equalTo(3));
+        add(guest(token), kite, "KITE", 1).then().statusCode(200).body("lines[0].quantity", equalTo(3));
         assertThat(redis.execute("SCRIPT", "EXISTS", CartStore.ADD.sha1())
                         .get(0)
                         .toInteger())
@@ -104,6 +110,12 @@ class CartTest {
                 .isEqualTo(1);
         redis.execute("SCRIPT", "FLUSH");
         guest(token).delete("/api/cart/items/KITE").then().statusCode(200).body("lines", hasSize(0));
+    }
+
+    private long evalshaCalls() {
+        String stats = redis.execute("INFO", "commandstats").toString();
+        var calls = Pattern.compile("cmdstat_evalsha:calls=(\\d+)").matcher(stats);
+        return calls.find() ? Long.parseLong(calls.group(1)) : 0;
     }
 
     @Test

@@ -11,7 +11,6 @@ import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -54,14 +53,9 @@ public class Catalog {
 
     /** {@link #products} if the cache holds this listing now: no call, no waiting. */
     public Optional<ListingPage> cachedProducts(SortedMap<String, List<String>> filters) {
-        var cached = listings.as(CaffeineCache.class).getIfPresent(filters);
-        if (cached != null
-                && cached.isDone()
-                && !cached.isCompletedExceptionally()
-                && cached.join() instanceof ListingPage page) {
-            return Optional.of(page);
-        }
-        return Optional.empty();
+        return CachePeek.now(listings, filters)
+                .filter(ListingPage.class::isInstance)
+                .map(ListingPage.class::cast);
     }
 
     /** {@code filters} is sorted so equal searches share one cache entry (the argument is the cache key). */

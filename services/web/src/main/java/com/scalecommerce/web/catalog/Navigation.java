@@ -3,7 +3,6 @@ package com.scalecommerce.web.catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.virtual.threads.VirtualThreads;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,14 +36,9 @@ public class Navigation {
      */
     @SuppressWarnings("unchecked") // what Catalog#categories cached: a List<CategoryNode>
     public Optional<List<CategoryNode>> cached() {
-        var cached = categories.as(CaffeineCache.class).getIfPresent(categories.getDefaultKey());
-        if (cached != null
-                && cached.isDone()
-                && !cached.isCompletedExceptionally()
-                && cached.join() instanceof List<?> tree) {
-            return Optional.of((List<CategoryNode>) tree);
-        }
-        return Optional.empty();
+        return CachePeek.now(categories, categories.getDefaultKey())
+                .filter(List.class::isInstance)
+                .map(tree -> (List<CategoryNode>) tree);
     }
 
     /**
