@@ -11,6 +11,7 @@ import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.cache.CacheResult;
+import io.quarkus.cache.CompositeCacheKey;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.Optional;
@@ -32,12 +33,31 @@ public class Catalog {
 
     private final ProductsCalls calls;
     private final WebConfig config;
+    private final Cache homes;
     private final Cache listings;
+    private final Cache products;
+    private final Cache reviews;
 
-    Catalog(ProductsCalls calls, WebConfig config, @CacheName("listing") Cache listings) {
+    Catalog(
+            ProductsCalls calls,
+            WebConfig config,
+            @CacheName("home") Cache homes,
+            @CacheName("listing") Cache listings,
+            @CacheName("product") Cache products,
+            @CacheName("reviews") Cache reviews) {
         this.calls = calls;
         this.config = config;
+        this.homes = homes;
         this.listings = listings;
+        this.products = products;
+        this.reviews = reviews;
+    }
+
+    /** {@link #home} if the cache holds it now: no call, no waiting (the cache's default key: no argument). */
+    public Optional<HomePage> cachedHome() {
+        return CachePeek.now(homes, homes.getDefaultKey())
+                .filter(HomePage.class::isInstance)
+                .map(HomePage.class::cast);
     }
 
     @CacheResult(cacheName = "home")
@@ -72,9 +92,27 @@ public class Catalog {
         return reach(() -> calls.search(filters, sessionId));
     }
 
+    /** {@link #product} if the cache holds it now. */
+    public Optional<ProductDetail> cachedProduct(String slug) {
+        return CachePeek.now(products, slug)
+                .filter(ProductDetail.class::isInstance)
+                .map(ProductDetail.class::cast);
+    }
+
     @CacheResult(cacheName = "product")
     public ProductDetail product(String slug) {
         return reach(() -> calls.product(slug));
+    }
+
+    /**
+     * {@link #reviews} if the cache holds them now; empty when they must be asked for (a failed read is not cached,
+     * so a product whose reviews fail is asked each time, as before). The key is the one {@code @CacheResult} makes
+     * of {@link ProductsCalls#reviews}' two arguments.
+     */
+    public Optional<ReviewPage> cachedReviews(UUID productId, int limit) {
+        return CachePeek.now(reviews, new CompositeCacheKey(productId, limit))
+                .filter(ReviewPage.class::isInstance)
+                .map(ReviewPage.class::cast);
     }
 
     public Optional<ReviewPage> reviews(UUID productId, int limit) {

@@ -5,6 +5,8 @@ import com.scalecommerce.web.WebConfig;
 import com.scalecommerce.web.catalog.Catalog;
 import com.scalecommerce.web.catalog.CatalogModels.CategoryNode;
 import com.scalecommerce.web.catalog.CatalogModels.ListingPage;
+import com.scalecommerce.web.catalog.CatalogModels.ProductDetail;
+import com.scalecommerce.web.catalog.CatalogModels.ReviewPage;
 import com.scalecommerce.web.catalog.CatalogModels.Suggested;
 import com.scalecommerce.web.catalog.CatalogModels.Suggestion;
 import com.scalecommerce.web.catalog.Navigation;
@@ -13,7 +15,10 @@ import com.scalecommerce.web.events.ShopperKey;
 import com.scalecommerce.web.session.Viewer;
 import com.scalecommerce.web.storefront.ListingView.Link;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.virtual.threads.VirtualThreads;
+import io.smallrye.common.annotation.NonBlocking;
 import io.smallrye.common.annotation.RunOnVirtualThread;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,11 +41,15 @@ import java.util.stream.Stream;
 
 /**
  * The browse pages. Each page asks products only what it shows, and independent calls run side by side on virtual
- * threads: the page costs its slowest call, not the sum. The navigation (category tree) and the home page are
- * cached for every shopper in {@link Catalog}.
+ * threads: the page costs its slowest call, not the sum. The navigation (category tree), the home page, listings,
+ * products and their reviews are cached for every shopper in {@link Catalog}.
+ *
+ * <p>Home, category and product pages run on the event loop when everything they show is in those caches, which
+ * under load is nearly always (ADR 0010): rendering is all that is left, and a virtual thread would only add two
+ * thread switches. A page that must ask products first reads on a virtual thread, as search and autocomplete always
+ * do.
  */
 @Path("/")
-@RunOnVirtualThread
 @Produces(MediaType.TEXT_HTML)
 public class StorefrontResource {
 
@@ -53,6 +62,7 @@ public class StorefrontResource {
     private final BehaviourEvents events;
     private final SharedFragments fragments;
     private final Navigation navigation;
+    private final ExecutorService virtualThreads;
 
     StorefrontResource(
             Catalog catalog,
@@ -60,43 +70,70 @@ public class StorefrontResource {
             Viewer viewer,
             BehaviourEvents events,
             SharedFragments fragments,
-            Navigation navigation) {
+            Navigation navigation,
+            @VirtualThreads ExecutorService virtualThreads) {
         this.catalog = catalog;
         this.navigation = navigation;
         this.config = config;
         this.viewer = viewer;
         this.events = events;
         this.fragments = fragments;
+        this.virtualThreads = virtualThreads;
     }
 
     @GET
-    public TemplateInstance home() {
-        var nav = categories();
-        var home = catalog.home();
-        return Pages.home(join(nav), home);
+    @NonBlocking
+    public Uni<TemplateInstance> home() {
+        var nav = navigation.cached();
+        var home = catalog.cachedHome();
+        if (nav.isPresent() && home.isPresent()) {
+            return Uni.createFrom().item(Pages.home(nav.get(), home.get()));
+        }
+        return reading(() -> {
+            var tree = categories();
+            var page = catalog.home();
+            return Pages.home(join(tree), page);
+        });
     }
 
     @GET
     @Path("c/{slug}")
-    public TemplateInstance category(@PathParam("slug") String slug, @Context UriInfo uri) {
+    @NonBlocking
+    public Uni<TemplateInstance> category(@PathParam("slug") String slug, @Context UriInfo uri) {
         var query = ListingQuery.from(uri.getQueryParameters());
         var filters = query.filters(slug, config.pageSize());
-        var page = catalog.cachedProducts(filters)
-                .map(CompletableFuture::completedFuture)
-                .orElseGet(() -> async(() -> catalog.products(filters)));
-        List<CategoryNode> nav = catalog.categories();
-        CategoryNode category = find(nav, slug)
-                .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category."));
+        String rawQuery = uri.getRequestUri().getRawQuery();
+        var nav = navigation.cached();
+        var listing = catalog.cachedProducts(filters);
+        if (nav.isPresent() && listing.isPresent()) {
+            return Uni.createFrom().item(categoryPage(slug, rawQuery, query, nav.get(), listing.get()));
+        }
+        return reading(() -> {
+            var page = async(() -> catalog.products(filters));
+            // An unknown category is a 404 from the tree alone, without waiting for its listing.
+            List<CategoryNode> tree = catalog.categories();
+            find(tree, slug).orElseThrow(StorefrontResource::noSuchCategory);
+            return categoryPage(slug, rawQuery, query, tree, join(page));
+        });
+    }
+
+    private TemplateInstance categoryPage(
+            String slug, String rawQuery, ListingQuery query, List<CategoryNode> nav, ListingPage listing) {
+        CategoryNode category = find(nav, slug).orElseThrow(StorefrontResource::noSuchCategory);
         String action = "/c/" + Urls.encodePath(slug);
-        ListingPage listing = join(page);
-        String viewKey = action + "?" + uri.getRequestUri().getRawQuery() + "#" + category.name();
+        String viewKey = action + "?" + rawQuery + "#" + category.name();
         var content = fragments.listingContent(
                 listing, viewKey, () -> query.view(category.name(), action, listing, List.of()));
         return Pages.listing(nav, category.name(), null, content);
     }
 
+    private static ProblemException noSuchCategory() {
+        return ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category.");
+    }
+
     @GET
     @Path("search")
+    @RunOnVirtualThread
     public TemplateInstance search(@Context UriInfo uri) {
         var query = ListingQuery.from(uri.getQueryParameters());
         var nav = categories();
@@ -121,10 +158,23 @@ public class StorefrontResource {
 
     @GET
     @Path("p/{slug}")
-    public TemplateInstance product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
-        var nav = categories();
-        var product = catalog.product(slug);
-        var reviews = catalog.reviews(product.id(), REVIEWS_SHOWN);
+    @NonBlocking
+    public Uni<TemplateInstance> product(@PathParam("slug") String slug, @QueryParam("sku") String sku) {
+        var nav = navigation.cached();
+        var product = catalog.cachedProduct(slug);
+        var reviews = product.flatMap(p -> catalog.cachedReviews(p.id(), REVIEWS_SHOWN));
+        if (nav.isPresent() && reviews.isPresent()) {
+            return Uni.createFrom().item(productPage(nav.get(), product.get(), reviews, sku));
+        }
+        return reading(() -> {
+            var tree = categories();
+            var detail = catalog.product(slug);
+            return productPage(join(tree), detail, catalog.reviews(detail.id(), REVIEWS_SHOWN), sku);
+        });
+    }
+
+    private TemplateInstance productPage(
+            List<CategoryNode> nav, ProductDetail product, Optional<ReviewPage> reviews, String sku) {
         // The "Add to cart" form needs a CSRF token bound to a session: a first visit gets its session here
         // (getCsrf starts one; SessionCookieFilter sends it).
         String csrf = viewer.getCsrf();
@@ -138,12 +188,13 @@ public class StorefrontResource {
                         () -> ProductView.of(product, sku, reviews),
                         csrf)
                 : fragments.productContent(ProductView.of(product, sku, reviews), csrf, flash, signedIn);
-        return Pages.product(join(nav), product.name(), content);
+        return Pages.product(nav, product.name(), content);
     }
 
     /** Autocomplete for app.js: a same-origin JSON proxy of products' suggestions, with the page URL of each. */
     @GET
     @Path("search/suggest")
+    @RunOnVirtualThread
     @Produces(MediaType.APPLICATION_JSON)
     public Response suggest(@QueryParam("q") String q) {
         if (q == null || q.isBlank() || q.length() > 100) {
@@ -190,6 +241,11 @@ public class StorefrontResource {
      */
     private CompletableFuture<List<CategoryNode>> categories() {
         return navigation.cached().map(CompletableFuture::completedFuture).orElseGet(() -> async(catalog::categories));
+    }
+
+    /** A page that must ask products first: read and built on a virtual thread. */
+    private Uni<TemplateInstance> reading(Supplier<TemplateInstance> page) {
+        return Uni.createFrom().item(page).runSubscriptionOn(virtualThreads);
     }
 
     private static <T> CompletableFuture<T> async(Supplier<T> call) {

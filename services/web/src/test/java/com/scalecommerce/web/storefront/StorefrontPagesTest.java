@@ -74,18 +74,30 @@ class StorefrontPagesTest {
         assertThat(page.select(".card a").attr("href")).isEqualTo("/p/red-kite");
     }
 
-    /** Pages are written as UTF-8 bytes by web's own writer (Utf8Pages); text outside ASCII must survive it. */
+    /**
+     * Pages are written as UTF-8 bytes by web's own writer (Utf8Pages). What the catalog holds beyond ASCII (an
+     * accent, a star, Chinese, a kite emoji, the euro sign of the price) arrives as character references, so the
+     * page is ASCII inside web and its encoding an array copy (AsciiHtmlEscaper); a browser shows the same text.
+     */
     @Test
-    void aPageIsUtf8AsItsContentTypeSays() {
-        ProductsStub.home(List.of(), List.of(ProductsStub.card("Crème Kite ★ 風", "creme-kite", 1999)));
+    void aPageIsUtf8AndWritesTextBeyondAsciiAsCharacterReferences() {
+        ProductsStub.home(List.of(), List.of(ProductsStub.card("Crème Kite ★ 風 \uD83E\uDE81", "creme-kite", 1999)));
 
         Response answer = given().accept("text/html").get("/");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.contentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
         byte[] body = answer.asByteArray();
         String decoded = new String(body, StandardCharsets.UTF_8);
-        assertThat(decoded).contains("Crème Kite ★ 風").contains("€19.99");
         assertThat(decoded.getBytes(StandardCharsets.UTF_8)).isEqualTo(body);
+        assertThat(decoded.chars().filter(c -> c > 0x7F))
+                .as("characters beyond ASCII")
+                .isEmpty();
+        assertThat(decoded)
+                .contains("Cr&#232;me Kite &#9733; &#39080; &#129665;")
+                .contains("&#8364;19.99");
+        Document page = Jsoup.parse(decoded);
+        assertThat(page.select(".card .name").text()).isEqualTo("Crème Kite ★ 風 \uD83E\uDE81");
+        assertThat(page.select(".card .price").text()).isEqualTo("€19.99");
     }
 
     @Test
@@ -133,6 +145,29 @@ class StorefrontPagesTest {
         ProductsStub.server.resetAll();
         Document again = page("/c/boats?sort=price_desc", 200);
         assertThat(again.select(".results").outerHtml()).isEqualTo(first).contains("Dinghy");
+        ProductsStub.server.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
+    }
+
+    @Test
+    void theHomeAndAProductPageAreServedFromWebsCachesWithoutACall() {
+        UUID id = ProductsStub.product("kept-kite", "Kept Kite", new ProductsStub.Sku("KEPT-1", "M", 1200, true));
+        ProductsStub.reviews(id, "Steady", "Flies in any wind");
+        assertThat(catalog.cachedProduct("kept-kite")).as("never read").isEmpty();
+
+        String home = page("/", 200).select("main").outerHtml();
+        Document first = page("/p/kept-kite", 200);
+
+        // What those pages render on the event loop without a thread: the keys their reads were cached under.
+        assertThat(catalog.cachedHome()).isPresent();
+        assertThat(catalog.cachedProduct("kept-kite").orElseThrow().name()).isEqualTo("Kept Kite");
+        assertThat(catalog.cachedReviews(id, 10).orElseThrow().items()).hasSize(1);
+        // Products stops answering: both pages render the same from web's caches, asking nothing.
+        ProductsStub.server.resetAll();
+        assertThat(page("/", 200).select("main").outerHtml()).isEqualTo(home).contains("Red Kite");
+        Document again = page("/p/kept-kite", 200);
+        assertThat(again.select("h1").text()).isEqualTo("Kept Kite");
+        assertThat(again.select(".review h3").text()).isEqualTo("Steady");
+        assertThat(again.select("form.add-to-cart input[name=sku]").val()).isEqualTo("KEPT-1");
         ProductsStub.server.verify(0, WireMock.anyRequestedFor(WireMock.anyUrl()));
     }
 
