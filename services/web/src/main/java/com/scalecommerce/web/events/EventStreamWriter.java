@@ -28,7 +28,8 @@ import org.jboss.logging.Logger;
  * Writes the web app's events to the Redis stream {@code events:web}, where analytics reads them like every
  * service's stream. The web app owns no database, so there is no outbox: events are best effort by design. A page
  * only offers an event to a bounded in-memory queue (no I/O, no lock held for long); one background virtual thread
- * drains the queue and sends each batch as pipelined XADDs in one round trip. A full queue drops the new event,
+ * drains the queue and sends each batch as pipelined XADDs in one round trip, after lingering a moment for the
+ * events that follow the first ({@link EventsConfig#linger}). A full queue drops the new event,
  * Redis failing drops the batch: both are counted ({@code scalecommerce.web.events.dropped}) and logged at debug
  * only, so Redis being away never slows or fails a page and never floods the log. Events still queued when the
  * process dies are lost, which analytics can afford and a shopper waiting on a write could not.
@@ -52,6 +53,7 @@ class EventStreamWriter {
     private final EventsConfig config;
     private final BlockingQueue<Pending> queue;
     private final Counter published;
+    private final Counter batches;
     private final Counter droppedQueueFull;
     private final Counter droppedWriteFailed;
     private volatile boolean running;
@@ -63,6 +65,7 @@ class EventStreamWriter {
         this.config = config;
         this.queue = new ArrayBlockingQueue<>(config.queueCapacity());
         this.published = metrics.counter("scalecommerce.web.events.published");
+        this.batches = metrics.counter("scalecommerce.web.events.batches");
         this.droppedQueueFull = metrics.counter("scalecommerce.web.events.dropped", "reason", "queue_full");
         this.droppedWriteFailed = metrics.counter("scalecommerce.web.events.dropped", "reason", "write_failed");
         metrics.gaugeCollectionSize("scalecommerce.web.events.queued", List.of(), queue);
@@ -148,6 +151,14 @@ class EventStreamWriter {
         if (first == null) {
             return List.of();
         }
+        long linger = config.linger().toMillis();
+        if (linger > 0 && running && queue.size() < config.batchSize() - 1) {
+            try {
+                Thread.sleep(linger);
+            } catch (InterruptedException stopping) {
+                // stop() woke us: what was taken is sent now, then the loop ends (running is false).
+            }
+        }
         var batch = new ArrayList<Pending>(Math.min(config.batchSize(), queue.size() + 1));
         batch.add(first);
         queue.drainTo(batch, config.batchSize() - 1);
@@ -179,6 +190,7 @@ class EventStreamWriter {
         }
         redis.batch(commands).await().atMost(config.writeTimeout());
         published.increment(batch.size());
+        batches.increment();
     }
 
     /** CloudEvents 1.0 JSON, as platform-events' CloudEvent writes it (null attributes left out). */

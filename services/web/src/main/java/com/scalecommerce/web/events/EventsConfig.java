@@ -23,6 +23,14 @@ public interface EventsConfig {
     @WithDefault("500")
     int batchSize();
 
+    /**
+     * After the first event of a batch arrives, the writer waits this long for the events that follow, then sends
+     * them all in one round trip, as the services' relays and consumers linger (ADR 0002). Without it, under load
+     * each product view woke the writer's thread and cost a Redis round trip of its own. Zero sends at once.
+     */
+    @WithDefault("20ms")
+    Duration linger();
+
     /** Approximate cap on entries of the stream (XADD MAXLEN ~), as the services' relays cap theirs. */
     @WithDefault("1000000")
     long streamMaxLength();

@@ -14,6 +14,7 @@ import com.scalecommerce.web.storefront.Browser;
 import com.scalecommerce.web.storefront.OrdersStub;
 import com.scalecommerce.web.storefront.ProductsStub;
 import com.scalecommerce.web.storefront.UsersStub;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.StreamRange;
@@ -51,6 +52,12 @@ class ProductViewedEventsTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    EventStreamWriter writer;
+
+    @Inject
+    MeterRegistry metrics;
 
     private UUID productId;
     // Product details are cached for seconds by slug: each test serves its own product.
@@ -172,6 +179,29 @@ class ProductViewedEventsTest {
                 getRequestedFor(urlPathEqualTo("/api/products"))
                         .withQueryParam("q", equalTo("boxkite"))
                         .withHeader("X-Session-Id", equalTo(key.replace(':', '.'))));
+    }
+
+    /**
+     * Views that follow each other closely go to Redis in one round trip: the writer lingers after the first (200
+     * ms in the test profile, 20 ms by default) instead of waking and writing for each view.
+     */
+    @Test
+    void viewsInQuickSuccessionAreWrittenInOneBatch() throws InterruptedException {
+        Response warm = Browser.get("/p/" + slug, null);
+        assertThat(warm.statusCode()).isEqualTo(200);
+        awaitEvents(1);
+        double batchesBefore =
+                metrics.counter("scalecommerce.web.events.batches").count();
+
+        for (int i = 0; i < 5; i++) {
+            writer.offer("product.viewed", productId.toString(), Map.of("productId", productId, "sessionId", "s" + i));
+            Thread.sleep(5);
+        }
+
+        assertThat(awaitEvents(6)).hasSize(6);
+        assertThat(metrics.counter("scalecommerce.web.events.batches").count() - batchesBefore)
+                .as("round trips for 5 views 5 ms apart")
+                .isEqualTo(1.0);
     }
 
     private JsonNode onlyEvent() {
