@@ -6,7 +6,8 @@
 # 2. load/WebJourney.java, each mode after a warm-up (BENCH_WARMUP, default 150s) that is not counted:
 #    sign-in-each: home, sign-in form, sign in, category, product, add to cart, account, remove, sign out;
 #    signed-in:    sign in once per shopper, then loop home, category, product, add to cart, account, remove.
-#    BENCH_MODES picks the modes (default both, "sign-in-each signed-in"); BENCH_PAGES=0 skips step 3.
+#    BENCH_MODES picks the modes (default both, "sign-in-each signed-in"); BENCH_PAGES=0 skips step 3; BENCH_REPEAT=N
+#    runs each journey N times and prints the median.
 #    After each mode: the CPU seconds each process used during it (services, the local PostgreSQL and Redis, the
 #    load generator) and per journey request: where the 2 cores went, so a ceiling can be read off the figures.
 # 3. wrk -t2 -c32 -d15s on each of home, a category, a search and a product page (guests, no cookie): the pages'
@@ -28,6 +29,10 @@ WARMUP=${BENCH_WARMUP:-150s}
 ACCOUNTS=${BENCH_ACCOUNTS:-32}
 PAGE_DURATION=${BENCH_PAGE_DURATION:-15s}
 MODES=${BENCH_MODES:-sign-in-each signed-in}
+# The box's speed moves within the hour (the same code gave 2,531 to 4,614 req/s in one afternoon): BENCH_REPEAT=N
+# runs each journey N times, the later ones after a short warm-up (BENCH_REPEAT_WARMUP), and prints their median.
+REPEAT=${BENCH_REPEAT:-1}
+REPEAT_WARMUP=${BENCH_REPEAT_WARMUP:-10s}
 ACCOUNTS_FILE=.run/web-journey-accounts.txt
 export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 
@@ -90,11 +95,15 @@ cpu_snapshot() { # -> "name ticks" lines
 # 2. The journeys. The CPU snapshots are taken at the generator's marks: "measuring" when the warm-up ends,
 #    "measured" when the window closes.
 for mode in $MODES; do
+ runs=()
+ for round in $(seq 1 "$REPEAT"); do
+  warmup=$WARMUP
+  [ "$round" -gt 1 ] && warmup=$REPEAT_WARMUP
   echo
-  echo "== journey, $mode: $SHOPPERS shoppers, warm-up $WARMUP, measured $DURATION =="
+  echo "== journey, $mode: $SHOPPERS shoppers, warm-up $warmup, measured $DURATION (run $round of $REPEAT) =="
   out=$(mktemp)
   "$JAVA_HOME/bin/java" -Xmx512m load/WebJourney.java --accounts "$ACCOUNTS_FILE" --mode $mode --url "$WEB" \
-    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$WARMUP" > "$out" 2>&1 &
+    --shoppers "$SHOPPERS" --duration "$DURATION" --warmup "$warmup" > "$out" 2>&1 &
   generator=$!
   until grep -q '^measuring' "$out" 2>/dev/null || ! kill -0 $generator 2>/dev/null; do sleep 0.1; done
   before=$(cpu_snapshot)
@@ -104,12 +113,18 @@ for mode in $MODES; do
   grep -v '^measur\|^generator-cpu-ms' "$out"
   generator_ms=$(awk '$1 == "generator-cpu-ms" {v[++i] = $2} END {print (i == 2 ? v[2] - v[1] : 0)}' "$out")
   requests=$(awk '$1 == "ALL" {print $2}' "$out")
+  runs+=("$(awk '$1 == "ALL" {print $3, $6}' "$out")")
   seconds=$(sed -n 's/^measuring \([0-9.]*\) s$/\1/p' "$out")
   rm -f "$out"
   echo "CPU during the measured window (2 cores = $(awk -v s="${seconds:-0}" 'BEGIN {print 2 * s}') CPU-seconds available):"
   join <(echo "$before" | sort) <(echo "$after" | sort) | awk -v hz="$(getconf CLK_TCK)" -v n="${requests:-0}" -v gen="$generator_ms" '
     { cpu = ($3 - $2) / hz + ($1 == "load-generator" ? gen / 1000 : 0); total += cpu; printf "  %-15s %7.1f s   %6.2f ms per journey request\n", $1, cpu, n ? 1000 * cpu / n : 0 }
     END { printf "  %-15s %7.1f s   %6.2f ms per journey request\n", "all", total, n ? 1000 * total / n : 0 }'
+ done
+ if [ "$REPEAT" -gt 1 ]; then
+   printf '%s\n' "${runs[@]}" | sort -n | awk -v mode="$mode" '{rps[NR] = $1; p99[NR] = $2; line = line sprintf(" %s (p99 %s ms)", $1, $2)}
+     END { m = int((NR + 1) / 2); printf "\n== journey, %s: median of %d runs %s req/s (p99 %s ms); runs:%s ==\n", mode, NR, rps[m], p99[m], line }'
+ fi
 done
 
 # Steps 3 and 4 use the first category linked from the home page and the first product in it.
