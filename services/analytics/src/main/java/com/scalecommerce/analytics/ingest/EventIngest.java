@@ -47,7 +47,7 @@ class EventIngest implements EventHandler {
     }
 
     /**
-     * A busy shop's stream is mostly views and cart adds: the batch's raw-log rows go in one JDBC batch, and so do
+     * A busy shop's stream is mostly views and cart adds: the batch's raw-log rows go in one statement, and so do
      * its behaviour facts ({@link Projections#applyAll}).
      */
     @Override

@@ -7,10 +7,14 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * Turns events into the fact and dimension tables the dashboards read. Each event's effect is idempotent and
@@ -37,31 +41,67 @@ public class Projections {
             "order.refunded");
 
     private static final Set<String> BEHAVIOUR_TYPES = Set.of("product.viewed", "cart.item_added", "checkout.started");
+    /** Every behaviour fact of a batch in one statement, its columns passed as arrays, as RawLog appends. */
     private static final String BEHAVIOUR = "insert into fact_behaviour (event_id, kind, session_key, user_id,"
-            + " product_id, sku, quantity, order_id, at) values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing";
+            + " product_id, sku, quantity, order_id, at)"
+            + " select * from unnest(?::text[], ?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::int[],"
+            + " ?::uuid[], ?::text[]::timestamptz[]) on conflict do nothing";
+
+    /** A shopper's step toward a purchase: one row per event, whatever its kind. */
+    private record Behaviour(
+            String eventId,
+            String kind,
+            String sessionKey,
+            UUID userId,
+            UUID productId,
+            String sku,
+            Integer quantity,
+            UUID orderId,
+            Instant at) {}
 
     /**
      * Applies log entries in order: live, a read from the streams; in a replay, a chunk of the log. The behaviour
-     * facts (views, cart adds, checkouts: most of a busy shop's events) go in one JDBC batch at the end: each is one
+     * facts (views, cart adds, checkouts: most of a busy shop's events) go in one statement at the end: each is one
      * row of its own, independent of every other projection, so applying them after the batch's other events gives
      * the same tables.
      */
     void applyAll(Connection c, List<RawLog.Entry> entries) throws SQLException {
-        try (var behaviour = c.prepareStatement(BEHAVIOUR)) {
-            boolean any = false;
-            for (RawLog.Entry e : entries) {
-                if (BEHAVIOUR_TYPES.contains(e.type())) {
-                    bindBehaviour(behaviour, e);
-                    behaviour.addBatch();
-                    any = true;
-                } else {
-                    apply(c, e);
-                }
-            }
-            if (any) {
-                behaviour.executeBatch();
+        List<Behaviour> behaviour = new ArrayList<>(entries.size());
+        for (RawLog.Entry e : entries) {
+            if (BEHAVIOUR_TYPES.contains(e.type())) {
+                behaviour.add(behaviour(e));
+            } else {
+                apply(c, e);
             }
         }
+        if (!behaviour.isEmpty()) {
+            insertBehaviour(c, behaviour);
+        }
+    }
+
+    private static void insertBehaviour(Connection c, List<Behaviour> rows) throws SQLException {
+        try (var insert = c.prepareStatement(BEHAVIOUR)) {
+            insert.setArray(1, c.createArrayOf("text", column(rows, Behaviour::eventId, String[]::new)));
+            insert.setArray(2, c.createArrayOf("text", column(rows, Behaviour::kind, String[]::new)));
+            insert.setArray(3, c.createArrayOf("text", column(rows, Behaviour::sessionKey, String[]::new)));
+            insert.setArray(4, c.createArrayOf("uuid", column(rows, Behaviour::userId, UUID[]::new)));
+            insert.setArray(5, c.createArrayOf("uuid", column(rows, Behaviour::productId, UUID[]::new)));
+            insert.setArray(6, c.createArrayOf("text", column(rows, Behaviour::sku, String[]::new)));
+            insert.setArray(7, c.createArrayOf("int4", column(rows, Behaviour::quantity, Integer[]::new)));
+            insert.setArray(8, c.createArrayOf("uuid", column(rows, Behaviour::orderId, UUID[]::new)));
+            // ISO-8601 instants, cast by PostgreSQL: exact to the microsecond and independent of time zones.
+            insert.setArray(9, c.createArrayOf("text", column(rows, r -> r.at().toString(), String[]::new)));
+            insert.executeUpdate();
+        }
+    }
+
+    private static <T> T[] column(
+            List<Behaviour> rows, Function<Behaviour, ? extends T> value, IntFunction<T[]> array) {
+        T[] column = array.apply(rows.size());
+        for (int i = 0; i < column.length; i++) {
+            column[i] = value.apply(rows.get(i));
+        }
+        return column;
     }
 
     /** Every projection but the behaviour facts, which {@link #applyAll} batches. */
@@ -235,13 +275,11 @@ public class Projections {
         }
     }
 
-    /** A shopper's step toward a purchase: one row per event, whatever its kind. */
-    private static void bindBehaviour(PreparedStatement insert, RawLog.Entry e) throws SQLException {
+    private static Behaviour behaviour(RawLog.Entry e) {
         JsonNode d = e.data();
-        switch (e.type()) {
+        return switch (e.type()) {
             case "product.viewed" ->
-                bind(
-                        insert,
+                new Behaviour(
                         e.id(),
                         "VIEW",
                         text(d, "sessionId"),
@@ -250,10 +288,9 @@ public class Projections {
                         null,
                         null,
                         null,
-                        Timestamp.from(e.at()));
+                        e.at());
             case "cart.item_added" ->
-                bind(
-                        insert,
+                new Behaviour(
                         e.id(),
                         "CART_ADD",
                         text(d, "cartId"),
@@ -262,10 +299,9 @@ public class Projections {
                         text(d, "sku"),
                         d.path("quantity").asInt(1),
                         null,
-                        Timestamp.from(e.at()));
+                        e.at());
             case "checkout.started" ->
-                bind(
-                        insert,
+                new Behaviour(
                         e.id(),
                         "CHECKOUT",
                         text(d, "cartId"),
@@ -274,9 +310,9 @@ public class Projections {
                         null,
                         d.path("itemCount").asInt(0),
                         uuid(d, "orderId"),
-                        Timestamp.from(e.at()));
+                        e.at());
             default -> throw new IllegalArgumentException(e.type() + " is not a behaviour event");
-        }
+        };
     }
 
     private static void run(Connection c, String sql, Object... params) throws SQLException {

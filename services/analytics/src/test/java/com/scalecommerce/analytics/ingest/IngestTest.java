@@ -33,6 +33,9 @@ class IngestTest {
     @Inject
     Replay replay;
 
+    @Inject
+    Projections projections;
+
     @Test
     void eachEventCountsOnceEvenWhenDeliveredAgainAndArrivingOutOfOrder() throws SQLException {
         var events = new Events(redis);
@@ -153,6 +156,64 @@ class IngestTest {
         assertThat(fingerprint()).isEqualTo(before);
         assertThat(row("select count(*) from fact_search where query = 'red mug'"))
                 .containsExactly(10L);
+    }
+
+    /**
+     * A live read goes to the raw log and the behaviour facts in one statement each: every new event once, in the
+     * read's order, its time exact to the microsecond; a copy already logged, or repeated in the same read, is left
+     * out and applied to nothing.
+     */
+    @Test
+    void aReadIsLoggedOnceEachInItsOrderWithExactTimesAndItsBehaviourFacts() throws SQLException {
+        UUID product = UUID.randomUUID();
+        UUID customer = UUID.randomUUID();
+        Instant at = Instant.parse("2026-11-22T08:30:00.123456Z");
+        CloudEvent earlier = at("web", "product.viewed", at, Map.of("productId", product, "sessionId", "s-1"));
+        CloudEvent view = at(
+                "web",
+                "product.viewed",
+                at.plusNanos(1_000),
+                Map.of("productId", product, "sessionId", "s-2", "userId", customer));
+        CloudEvent add = at(
+                "orders",
+                "cart.item_added",
+                at.plusSeconds(1),
+                Map.of("cartId", "c:" + customer, "productId", product, "sku", "RED-1", "quantity", 2));
+        try (var connection = db.getConnection()) {
+            assertThat(RawLog.appendAll(connection, List.of(earlier))).containsExactly(earlier);
+            List<CloudEvent> added = RawLog.appendAll(connection, List.of(view, earlier, add, view));
+
+            assertThat(added).containsExactly(view, add);
+            projections.applyAll(connection, added.stream().map(RawLog::entry).toList());
+        }
+
+        assertThat(row(
+                        "select string_agg(event_id, ',' order by seq), count(*) from event_log where event_id in (?, ?, ?)",
+                        earlier.id().toString(),
+                        view.id().toString(),
+                        add.id().toString()))
+                .containsExactly(earlier.id() + "," + view.id() + "," + add.id(), 3L);
+        assertThat(row(
+                        "select occurred_at = ?::timestamptz, data ->> 'sessionId' from event_log where event_id = ?",
+                        "2026-11-22T08:30:00.123457Z",
+                        view.id().toString()))
+                .containsExactly(true, "s-2");
+        assertThat(row(
+                        "select kind, session_key, user_id, product_id, sku, quantity, order_id, at = ?::timestamptz"
+                                + " from fact_behaviour where event_id = ?",
+                        "2026-11-22T08:30:00.123457Z",
+                        view.id().toString()))
+                .containsExactly("VIEW", "s-2", customer, product, null, null, null, true);
+        assertThat(row(
+                        "select kind, session_key, user_id, product_id, sku, quantity from fact_behaviour where event_id = ?",
+                        add.id().toString()))
+                .containsExactly("CART_ADD", "c:" + customer, null, product, "RED-1", 2L);
+    }
+
+    private static CloudEvent at(String source, String type, Instant time, Object data) {
+        CloudEvent base = CloudEvent.of(source, type, null, data);
+        return new CloudEvent(
+                base.specVersion(), base.id(), source, type, time, null, base.dataContentType(), base.data());
     }
 
     /** Every projection's full content, hashed in a fixed order. */
