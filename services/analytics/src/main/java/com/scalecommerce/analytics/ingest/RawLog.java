@@ -23,7 +23,8 @@ final class RawLog {
      * The whole batch in one statement, its columns passed as arrays, in the given order (the log's {@code seq}
      * follows it). A JDBC batch ran one INSERT per event. With this and the behaviour facts' statement, a backlog of
      * 85,000 to 103,000 product views drained at 5,700 to 6,600 events/s instead of 5,300, PostgreSQL spending 91 to
-     * 100 us per event instead of 113 to 116 (two runs each, alternating, on the 2-core box).
+     * 100 us per event instead of 113 to 116 (ad-hoc: two runs each, alternating, on the 2-core box; see the
+     * analytics README).
      */
     private static final String APPEND = "insert into event_log (event_id, type, source, subject, occurred_at, data)"
             + " select e.id, e.type, e.source, e.subject, e.at, cast(e.data as jsonb)"

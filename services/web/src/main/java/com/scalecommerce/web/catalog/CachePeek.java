@@ -12,12 +12,15 @@ final class CachePeek {
 
     private CachePeek() {}
 
-    /** The value, if a load for the key has completed normally; a failed or unfinished load is no value. */
-    static Optional<Object> now(Cache cache, Object key) {
+    /**
+     * The value, if a load for the key has completed normally with a {@code type}; a failed or unfinished load is no
+     * value.
+     */
+    static <T> Optional<T> now(Cache cache, Object key, Class<T> type) {
         var cached = cache.as(CaffeineCache.class).getIfPresent(key);
         if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
             return Optional.empty();
         }
-        return Optional.ofNullable(cached.join());
+        return Optional.ofNullable(cached.join()).filter(type::isInstance).map(type::cast);
     }
 }

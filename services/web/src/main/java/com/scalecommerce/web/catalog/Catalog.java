@@ -55,9 +55,7 @@ public class Catalog {
 
     /** {@link #home} if the cache holds it now: no call, no waiting (the cache's default key: no argument). */
     public Optional<HomePage> cachedHome() {
-        return CachePeek.now(homes, homes.getDefaultKey())
-                .filter(HomePage.class::isInstance)
-                .map(HomePage.class::cast);
+        return CachePeek.now(homes, homes.getDefaultKey(), HomePage.class);
     }
 
     @CacheResult(cacheName = "home")
@@ -73,9 +71,7 @@ public class Catalog {
 
     /** {@link #products} if the cache holds this listing now: no call, no waiting. */
     public Optional<ListingPage> cachedProducts(SortedMap<String, List<String>> filters) {
-        return CachePeek.now(listings, filters)
-                .filter(ListingPage.class::isInstance)
-                .map(ListingPage.class::cast);
+        return CachePeek.now(listings, filters, ListingPage.class);
     }
 
     /** {@code filters} is sorted so equal searches share one cache entry (the argument is the cache key). */
@@ -94,9 +90,7 @@ public class Catalog {
 
     /** {@link #product} if the cache holds it now. */
     public Optional<ProductDetail> cachedProduct(String slug) {
-        return CachePeek.now(products, slug)
-                .filter(ProductDetail.class::isInstance)
-                .map(ProductDetail.class::cast);
+        return CachePeek.now(products, slug, ProductDetail.class);
     }
 
     @CacheResult(cacheName = "product")
@@ -110,9 +104,7 @@ public class Catalog {
      * of {@link ProductsCalls#reviews}' two arguments.
      */
     public Optional<ReviewPage> cachedReviews(UUID productId, int limit) {
-        return CachePeek.now(reviews, new CompositeCacheKey(productId, limit))
-                .filter(ReviewPage.class::isInstance)
-                .map(ReviewPage.class::cast);
+        return CachePeek.now(reviews, new CompositeCacheKey(productId, limit), ReviewPage.class);
     }
 
     public Optional<ReviewPage> reviews(UUID productId, int limit) {

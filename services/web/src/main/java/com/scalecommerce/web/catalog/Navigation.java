@@ -36,9 +36,7 @@ public class Navigation {
      */
     @SuppressWarnings("unchecked") // what Catalog#categories cached: a List<CategoryNode>
     public Optional<List<CategoryNode>> cached() {
-        return CachePeek.now(categories, categories.getDefaultKey())
-                .filter(List.class::isInstance)
-                .map(tree -> (List<CategoryNode>) tree);
+        return CachePeek.now(categories, categories.getDefaultKey(), List.class).map(tree -> (List<CategoryNode>) tree);
     }
 
     /**

@@ -25,8 +25,9 @@ public interface EventsConfig {
 
     /**
      * After the first event of a batch arrives, the writer waits this long for the events that follow, then sends
-     * them all in one round trip, as the services' relays and consumers linger (ADR 0002). Without it, under load
-     * each product view woke the writer's thread and cost a Redis round trip of its own. Zero sends at once.
+     * them all in one round trip, as the services' relays and consumers linger (ADR 0002). Without it, views
+     * arriving a few milliseconds apart each woke the writer's thread and cost a Redis round trip of their own (a
+     * flood of views was batched anyway: the writer was still busy with the last one). Zero sends at once.
      */
     @WithDefault("20ms")
     Duration linger();

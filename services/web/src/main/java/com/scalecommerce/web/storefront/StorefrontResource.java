@@ -106,20 +106,25 @@ public class StorefrontResource {
         var nav = navigation.cached();
         var listing = catalog.cachedProducts(filters);
         if (nav.isPresent() && listing.isPresent()) {
-            return Uni.createFrom().item(categoryPage(slug, rawQuery, query, nav.get(), listing.get()));
+            CategoryNode category = category(nav.get(), slug);
+            return Uni.createFrom().item(categoryPage(slug, rawQuery, query, nav.get(), category, listing.get()));
         }
         return reading(() -> {
             var page = async(() -> catalog.products(filters));
             // An unknown category is a 404 from the tree alone, without waiting for its listing.
             List<CategoryNode> tree = catalog.categories();
-            find(tree, slug).orElseThrow(StorefrontResource::noSuchCategory);
-            return categoryPage(slug, rawQuery, query, tree, join(page));
+            CategoryNode category = category(tree, slug);
+            return categoryPage(slug, rawQuery, query, tree, category, join(page));
         });
     }
 
     private TemplateInstance categoryPage(
-            String slug, String rawQuery, ListingQuery query, List<CategoryNode> nav, ListingPage listing) {
-        CategoryNode category = find(nav, slug).orElseThrow(StorefrontResource::noSuchCategory);
+            String slug,
+            String rawQuery,
+            ListingQuery query,
+            List<CategoryNode> nav,
+            CategoryNode category,
+            ListingPage listing) {
         String action = "/c/" + Urls.encodePath(slug);
         String viewKey = action + "?" + rawQuery + "#" + category.name();
         var content = fragments.listingContent(
@@ -127,8 +132,9 @@ public class StorefrontResource {
         return Pages.listing(nav, category.name(), null, content);
     }
 
-    private static ProblemException noSuchCategory() {
-        return ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category.");
+    private static CategoryNode category(List<CategoryNode> nav, String slug) {
+        return find(nav, slug)
+                .orElseThrow(() -> ProblemException.notFound("CATEGORY_NOT_FOUND", "There is no such category."));
     }
 
     @GET
