@@ -189,6 +189,10 @@ final class ConsumerLoop {
                     .toList();
             if (!handled.isEmpty()) {
                 QuarkusTransaction.requiringNew().run(() -> {
+                    if (handler.deduplicatesItself()) {
+                        handler.handleAll(handled);
+                        return;
+                    }
                     var first = processedEvents.recordFirstProcessing(
                             group, handled.stream().map(CloudEvent::id).toList());
                     List<CloudEvent> toApply = new ArrayList<>(first.size());
@@ -279,7 +283,7 @@ final class ConsumerLoop {
         }
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                if (processedEvents.recordFirstProcessing(group, event.id())) {
+                if (handler.deduplicatesItself() || processedEvents.recordFirstProcessing(group, event.id())) {
                     handler.handle(event);
                 } else {
                     LOG.debugf("Group %s already applied event %s, skipping duplicate", group, event.id());

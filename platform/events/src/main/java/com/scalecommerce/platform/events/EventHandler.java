@@ -10,7 +10,8 @@ import java.util.Set;
  * <p>{@link #handle} runs inside a JTA transaction on the default datasource, after the event id has been
  * recorded for this consumer group: do the effect with plain JDBC on that datasource and it commits exactly
  * once together with the record; throw to roll both back and have the event delivered again later. Events
- * arrive at least once and, across redeliveries and replicas, not necessarily in order.
+ * arrive at least once and, across redeliveries and replicas, not necessarily in order. A handler whose effect
+ * keeps event ids itself can skip the record: see {@link #deduplicatesItself()}.
  */
 public interface EventHandler {
 
@@ -36,5 +37,16 @@ public interface EventHandler {
      */
     default void handleAll(List<CloudEvent> events) {
         events.forEach(this::handle);
+    }
+
+    /**
+     * True when the effect itself keeps every event id under a unique key, in the same transaction, and leaves out
+     * an id it already holds: a raw log keyed by event id, say. The platform then records nothing in
+     * {@code processed_event} for this group and passes every event of a wanted type on, duplicates included (a
+     * redelivery, or a copy later in the same read). The guarantee is the same, as a concurrent insert of the same
+     * key waits for the other transaction, and each event costs one insert and two index entries fewer.
+     */
+    default boolean deduplicatesItself() {
+        return false;
     }
 }

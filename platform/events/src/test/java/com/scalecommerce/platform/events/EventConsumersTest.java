@@ -37,6 +37,9 @@ class EventConsumersTest {
     EffectCountingHandler handler;
 
     @Inject
+    KeyedLogHandler keyedLog;
+
+    @Inject
     EventsConfig config;
 
     @Inject
@@ -58,6 +61,21 @@ class EventConsumersTest {
         await().until(() -> probe.timesApplied(last.id()) == 1);
         assertThat(probe.timesApplied(event.id())).isEqualTo(1);
         assertThat(probe.recordedAsProcessed(GROUP, event.id())).isTrue();
+    }
+
+    @Test
+    void leavesDuplicatesToAHandlerThatDeduplicatesItselfAndRecordsNothingForIt() {
+        CloudEvent event = foreignEvent(KeyedLogHandler.LOGGED);
+        for (int i = 0; i < 3; i++) {
+            probe.addToStream(KeyedLogHandler.STREAM, event);
+        }
+        CloudEvent last = foreignEvent(KeyedLogHandler.LOGGED);
+        probe.addToStream(KeyedLogHandler.STREAM, last);
+
+        await().until(() -> probe.timesLogged(last.id()) == 1);
+        assertThat(probe.timesLogged(event.id())).isEqualTo(1);
+        assertThat(keyedLog.timesHanded(event.id())).isEqualTo(3);
+        assertThat(probe.recordedAsProcessed(KeyedLogHandler.GROUP)).isZero();
     }
 
     @Test

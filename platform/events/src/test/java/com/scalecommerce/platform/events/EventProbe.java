@@ -60,6 +60,14 @@ class EventProbe {
         return queryInt("select coalesce(max(applied), 0) from test_effect where event_id = ?", eventId);
     }
 
+    int timesLogged(UUID eventId) {
+        return queryInt("select count(*) from test_keyed_log where event_id = ?", eventId);
+    }
+
+    int recordedAsProcessed(String group) {
+        return queryInt("select count(*) from processed_event where consumer_group = ?", group);
+    }
+
     boolean recordedAsProcessed(String group, UUID eventId) {
         return queryInt(
                         "select count(*) from processed_event where event_id = ? and consumer_group = ?",

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * Reads every service's event stream (consumer group {@code analytics}), keeps each event once in the raw log and
- * applies it to the projections, all in the platform's transaction that also records the event id: an event counts
- * exactly once however often it is delivered, and a crash in between leaves neither half.
+ * applies it to the projections, all in one transaction of the platform's, whose record of the event id is the raw
+ * log's own unique key: an event counts exactly once however often it is delivered, and a crash in between leaves
+ * neither half.
  */
 @ApplicationScoped
 class EventIngest implements EventHandler {
@@ -61,6 +62,16 @@ class EventIngest implements EventHandler {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The raw log keeps every event id under a unique key and {@link RawLog#appendAll} leaves out an id it holds, so
+     * the projections see each event once without the platform's processed_event record, which would repeat the log's
+     * key: one insert and two index entries fewer per event, on the service's busiest write path.
+     */
+    @Override
+    public boolean deduplicatesItself() {
+        return true;
     }
 
     @Override

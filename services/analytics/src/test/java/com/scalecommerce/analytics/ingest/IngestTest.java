@@ -71,6 +71,13 @@ class IngestTest {
                 .containsExactly(1L, 2L);
         assertThat(row("select count(*) from event_log where subject = ?", order.toString()))
                 .containsExactly(3L);
+        // The raw log's key alone kept the refund's copies out (EventIngest.deduplicatesItself): the platform's
+        // dedupe table holds nothing for analytics.
+        assertThat(row(
+                        "select count(*) from processed_event where consumer_group = ? and event_id = ?",
+                        EventIngest.CONSUMER_GROUP,
+                        refund.id()))
+                .containsExactly(0L);
     }
 
     /**
