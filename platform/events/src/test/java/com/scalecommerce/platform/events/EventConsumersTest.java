@@ -75,7 +75,7 @@ class EventConsumersTest {
         await().until(() -> probe.timesLogged(last.id()) == 1);
         assertThat(probe.timesLogged(event.id())).isEqualTo(1);
         assertThat(keyedLog.timesHanded(event.id())).isEqualTo(3);
-        assertThat(probe.recordedAsProcessed(KeyedLogHandler.GROUP)).isZero();
+        assertThat(probe.processedRecordsOf(KeyedLogHandler.GROUP)).isZero();
     }
 
     @Test

@@ -64,7 +64,8 @@ class EventProbe {
         return queryInt("select count(*) from test_keyed_log where event_id = ?", eventId);
     }
 
-    int recordedAsProcessed(String group) {
+    /** How many events processed_event holds for the group. */
+    int processedRecordsOf(String group) {
         return queryInt("select count(*) from processed_event where consumer_group = ?", group);
     }
 
