@@ -79,6 +79,27 @@ class EventConsumersTest {
     }
 
     @Test
+    void oneByOneAfterAFailedReadAHandlerThatDeduplicatesItselfStillGetsTheDuplicatesAndRecordsNothing() {
+        CloudEvent event = foreignEvent(KeyedLogHandler.LOGGED);
+        CloudEvent poisoned = foreignEvent(KeyedLogHandler.POISONED);
+
+        // In one MULTI, so one read holds all three: the poisoned event fails that read, which rolls back, and the
+        // entries are delivered one by one.
+        redis.withTransaction(tx -> {
+            for (CloudEvent entry : List.of(event, event, poisoned)) {
+                tx.stream(String.class).xadd(KeyedLogHandler.STREAM, Map.of(OutboxRelay.EVENT_FIELD, entry.toJson()));
+            }
+        });
+
+        await().until(() -> keyedLog.timesHanded(poisoned.id()) >= 2);
+        assertThat(probe.timesLogged(event.id())).isEqualTo(1);
+        // Handed in the failed read (twice) and then once per entry: the copy is the handler's to leave out.
+        assertThat(keyedLog.timesHanded(event.id())).isEqualTo(4);
+        assertThat(probe.timesLogged(poisoned.id())).isZero();
+        assertThat(probe.processedRecordsOf(KeyedLogHandler.GROUP)).isZero();
+    }
+
+    @Test
     void reclaimsAndAppliesOnceWhatADeadConsumerReadButNeverAcknowledged() {
         CloudEvent event = foreignEvent(COUNTED);
 

@@ -15,13 +15,15 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A consumer that {@linkplain #deduplicatesItself() deduplicates itself}, as analytics' raw log does: its effect is
  * test_keyed_log, one row per event id, and an id already there is left out. It also counts how often it was handed
- * each event, duplicates included, which the platform's own record would have kept from it.
+ * each event, duplicates included, which the platform's own record would have kept from it. An event of type
+ * {@link #POISONED} fails whatever it comes with, so a read holding one is rolled back and delivered one by one.
  */
 @ApplicationScoped
 public class KeyedLogHandler implements EventHandler {
 
     static final String GROUP = "events-test.keyed-log";
     static final String LOGGED = "test.logged";
+    static final String POISONED = "test.logged.poisoned";
     static final String STREAM = EventStreams.ofService("events-test-keyed");
 
     private static final String APPEND =
@@ -46,7 +48,7 @@ public class KeyedLogHandler implements EventHandler {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(LOGGED);
+        return Set.of(LOGGED, POISONED);
     }
 
     @Override
@@ -65,6 +67,9 @@ public class KeyedLogHandler implements EventHandler {
                 PreparedStatement append = connection.prepareStatement(APPEND)) {
             for (CloudEvent event : events) {
                 handed.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+                if (POISONED.equals(event.type())) {
+                    throw new IllegalStateException("poisoned event " + event.id());
+                }
                 append.setObject(1, event.id());
                 append.setString(2, event.type());
                 append.addBatch();
