@@ -25,8 +25,8 @@ import org.jboss.resteasy.reactive.server.core.Deployment;
  * <p>This filter runs just before Quarkus' own (same order, registered earlier: Vert.x keeps equal orders in the
  * order they were added) and swaps in a handler that does the same thing when it is called: names the route, marks
  * the failure as Quarkus' handler does, and fails the request. Quarkus' filter then finds no default handler and
- * leaves the request alone. {@code AuthFailureTemplatePathTest} checks both halves: a request carries this handler,
- * and a refused one is still counted under its template.
+ * leaves the request alone. {@code AuthFailureTemplatePathTest}: a request on a plain Vert.x route carries this
+ * handler, one inside Quarkus REST none (as with Quarkus' own), and refused requests are counted under their template.
  */
 @Singleton
 public class AuthFailureTemplatePath {

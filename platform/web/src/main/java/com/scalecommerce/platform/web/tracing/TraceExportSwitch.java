@@ -33,12 +33,9 @@ public class TraceExportSwitch implements ConfigSource {
 
     TraceExportSwitch(UnaryOperator<String> environment, UnaryOperator<String> systemProperties) {
         boolean export = endpointConfigured(environment, systemProperties);
-        String ratio = environment.apply("SCALECOMMERCE_TRACE_SAMPLE_RATIO");
-        this.properties = Map.of(
-                SDK_DISABLED,
-                String.valueOf(!export),
-                RATIO,
-                export && ratio != null && !ratio.isBlank() ? ratio.strip() : export ? "1.0" : "0.0");
+        String chosen = environment.apply("SCALECOMMERCE_TRACE_SAMPLE_RATIO");
+        String ratio = !export ? "0.0" : chosen == null || chosen.isBlank() ? "1.0" : chosen.strip();
+        this.properties = Map.of(SDK_DISABLED, String.valueOf(!export), RATIO, ratio);
     }
 
     @Override

@@ -45,13 +45,6 @@ class AuthFailureTemplatePathTest {
                 .statusCode(401);
         given().get("/auth-failure-probe/orders/o-2").then().statusCode(401);
 
-        System.out.println(given().get("/q/metrics")
-                .then()
-                .extract()
-                .asString()
-                .lines()
-                .filter(l -> l.contains("auth-failure-probe"))
-                .toList());
         assertThat(refused("/auth-failure-probe/orders/{id}") - before).isEqualTo(2.0);
         assertThat(refused("/auth-failure-probe/orders/o-1")).isZero();
         assertThat(refused("/auth-failure-probe/orders/o-2")).isZero();
