@@ -168,8 +168,9 @@ final class ConsumerLoop {
      * A whole read in one transaction, with one dedupe statement (none for a handler that {@linkplain
      * EventHandler#deduplicatesItself deduplicates itself}), and one XACK per stream: per-event transactions,
      * records and acknowledgements cost more than most effects, and a busy stream (analytics reads every service's)
-     * must keep up. A read holding no event this handler wants opens no transaction at all. Same guarantee
-     * as one by one: every dedupe record (the platform's or the handler's own key) commits with its effect, and nothing is acknowledged before the commit.
+     * must keep up. A read holding no event this handler wants opens no transaction at all. Same guarantee as one by
+     * one: every dedupe record (the platform's or the handler's own key) commits with its effect, and nothing is
+     * acknowledged before the commit.
      * If anything in the batch fails (or cannot be parsed), the batch rolls back and its entries are delivered
      * one by one, so a single bad event neither blocks nor takes the others with it.
      *
